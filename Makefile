@@ -1,0 +1,40 @@
+# The commands a person needs. `make run` and `make test` set up .venv on first use.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export QT_QPA_PLATFORM ?= offscreen
+
+.PHONY: setup run test lint format bench package clean
+
+setup: $(STAMP)
+
+# torch is pinned and installed first: the pin takes the CPU wheel that lies on this
+# machine's disk; camel-tools would otherwise pull a CUDA build of several GB.
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet torch==2.13.0
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+run: $(STAMP)
+	QT_QPA_PLATFORM= $(BIN)/annotator
+
+test: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+	$(BIN)/lint-imports
+
+lint: $(STAMP)
+	$(BIN)/ruff check annotator tests benchmarks
+	$(BIN)/ruff format --check annotator tests benchmarks
+
+format: $(STAMP)
+	$(BIN)/ruff format annotator tests benchmarks
+	$(BIN)/ruff check --fix annotator tests benchmarks
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/store_throughput.py
+
+clean:
+	rm -rf build dist .pytest_cache

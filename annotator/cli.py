@@ -1,0 +1,214 @@
+"""The `annotator` command line: init, import, export, stats and schema."""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from pathlib import Path
+
+import click
+from tqdm import tqdm
+
+from annotator import __version__
+from annotator.formats.export import FORMATS, export_project
+from annotator.formats.importer import import_paths
+from annotator.model import DOCUMENT_STATUSES, AnnotationError, Schema
+from annotator.paths import PROJECT_SUFFIXES, default_project_path, sample_articles_dir
+from annotator.store import Project, ProjectFileError
+from annotator.store.connection import check_project_file
+
+
+def _fail(message: str) -> None:
+    click.echo(f"error: {message}", err=True)
+    sys.exit(1)
+
+
+def _progress(total: int | None, unit: str) -> tqdm:
+    """A progress bar on a terminal; silent when stderr is piped."""
+    return tqdm(total=total, unit=unit, disable=not sys.stderr.isatty(), leave=False)
+
+
+def _open(db: Path | None, *, create: bool = False) -> Project:
+    path = db or default_project_path()
+    if db is None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        create = True
+    try:
+        return Project.open(path, create=create)
+    except (ProjectFileError, AnnotationError) as error:
+        _fail(str(error))
+        raise  # unreachable: _fail exits
+
+
+def _looks_like_project(argument: str) -> bool:
+    path = Path(argument)
+    if path.is_dir():
+        return False
+    if path.suffix.lower() in PROJECT_SUFFIXES:
+        return True
+    try:
+        return check_project_file(path)
+    except ProjectFileError:
+        return False
+
+
+def _split_db(arguments: tuple[str, ...], minimum_rest: int) -> tuple[Path | None, list[str]]:
+    """`[DB] REST...`: the first argument is the project if it names one."""
+    if len(arguments) > minimum_rest and _looks_like_project(arguments[0]):
+        return Path(arguments[0]), list(arguments[1:])
+    return None, list(arguments)
+
+
+@click.group(invoke_without_command=True)
+@click.version_option(__version__, prog_name="annotator")
+@click.pass_context
+def main(context: click.Context) -> None:
+    """Annotate named entities and relations in Arabic news articles.
+
+    With no command: open the default project (creating it with the sample article).
+    Commands take an optional DB, the project file; without it they use the default
+    project (override its location with ANNOTATOR_DB).
+    """
+    if context.invoked_subcommand is None:
+        click.echo(context.get_help())
+        click.echo()
+        demo()
+
+
+def demo() -> None:
+    """Make sure the default project exists with the sample article, and show its figures."""
+    project = _open(None)
+    with project:
+        report = import_paths(project, [sample_articles_dir()])
+        click.echo(f"Default project: {project.path}")
+        click.echo(f"Sample article: {report.summary()}")
+        _print_stats(project)
+
+
+@main.command()
+@click.argument("db", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--schema",
+    "schema_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="A TOML schema to use instead of the default one.",
+)
+def init(db: Path, schema_file: Path | None) -> None:
+    """Create a new project file DB."""
+    schema = None
+    if schema_file is not None:
+        try:
+            schema = Schema.from_toml(schema_file.read_text(encoding="utf-8"), str(schema_file))
+        except (AnnotationError, UnicodeDecodeError) as error:
+            _fail(str(error))
+    try:
+        Project.create(db, schema).close()
+    except (ProjectFileError, AnnotationError) as error:
+        _fail(str(error))
+    click.echo(f"Created project {db}")
+
+
+@main.command("import")
+@click.argument("arguments", nargs=-1, required=True, metavar="[DB] PATH...")
+def import_command(arguments: tuple[str, ...]) -> None:
+    """Import .txt files, our JSONL, doccano JSONL, or folders of them."""
+    db, paths = _split_db(arguments, minimum_rest=1)
+    project = _open(db)
+    with project, _progress(None, "file") as bar:
+        report = import_paths(project, [Path(p) for p in paths], progress=lambda _: bar.update())
+    for notice in report.notices:
+        click.echo(f"notice: {notice}", err=True)
+    for error in report.errors:
+        click.echo(f"error: {error}", err=True)
+    click.echo(report.summary())
+    if report.errors:
+        sys.exit(1)
+
+
+@main.command("export")
+@click.argument("arguments", nargs=-1, required=True, metavar="[DB] OUT")
+@click.option(
+    "--format", "format_name", type=click.Choice(FORMATS), default="jsonl", show_default=True
+)
+@click.option(
+    "--include-candidates",
+    is_flag=True,
+    help="Also export candidates and rejected annotations, with their status.",
+)
+@click.option(
+    "--status",
+    "statuses",
+    multiple=True,
+    type=click.Choice(DOCUMENT_STATUSES),
+    help="Only documents with this status (repeatable).",
+)
+def export_command(
+    arguments: tuple[str, ...],
+    format_name: str,
+    include_candidates: bool,
+    statuses: tuple[str, ...],
+) -> None:
+    """Export the project's gold annotations to OUT (one document per line)."""
+    db, rest = _split_db(arguments, minimum_rest=1)
+    if len(rest) != 1:
+        _fail("export takes [DB] OUT: one output file")
+    out = Path(rest[0])
+    project = _open(db)
+    with project, _progress(project.document_count(), "doc") as bar:
+        try:
+            summary = export_project(
+                project,
+                out,
+                format=format_name,
+                include_candidates=include_candidates,
+                statuses=statuses or None,
+                progress=bar.update,
+            )
+        except (AnnotationError, OSError) as error:
+            _fail(f"export stopped, {out} was not written: {error}")
+    click.echo(
+        f"Exported {summary.documents} documents, {summary.entities} entities, "
+        f"{summary.relations} relations to {out}"
+    )
+
+
+def _print_stats(project: Project) -> None:
+    db = project.db
+    documents = Counter(dict(db.execute("SELECT status, count(*) FROM documents GROUP BY 1")))
+    click.echo(f"Documents: {sum(documents.values())}")
+    for status in DOCUMENT_STATUSES:
+        click.echo(f"  {status:<12}{documents[status]:>8}")
+    rows = db.execute(
+        "SELECT label, status, count(*) FROM entities GROUP BY 1, 2 ORDER BY 1, 2"
+    ).fetchall()
+    click.echo(f"Entities: {sum(row[2] for row in rows)}")
+    for label, status, count in rows:
+        click.echo(f"  {label:<12}{status:<12}{count:>8}")
+    rows = db.execute("SELECT type, count(*) FROM relations GROUP BY 1 ORDER BY 1").fetchall()
+    click.echo(f"Relations: {sum(row[1] for row in rows)}")
+    for type_name, count in rows:
+        click.echo(f"  {type_name:<24}{count:>8}")
+
+
+@main.command()
+@click.argument("db", required=False, type=click.Path(dir_okay=False, path_type=Path))
+def stats(db: Path | None) -> None:
+    """Documents by status, entities by label and status, relations by type."""
+    with _open(db) as project:
+        _print_stats(project)
+
+
+@main.command("schema")
+@click.argument("db", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--export",
+    "export_file",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the schema as TOML.",
+)
+def schema_command(db: Path | None, export_file: Path) -> None:
+    """Export the project's schema as a TOML file (the layout `init --schema` reads)."""
+    with _open(db) as project:
+        export_file.write_text(project.schema.to_toml(), encoding="utf-8")
+    click.echo(f"Wrote the schema to {export_file}")

@@ -1,0 +1,1 @@
+"""Formats: reading files into a project and writing exports."""

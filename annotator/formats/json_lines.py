@@ -1,0 +1,218 @@
+"""Reading JSONL documents: our own export and both doccano forms, detected per line.
+
+- ours:     {"text", "name", "status", "entities": [{"id", "start", "end", "label", ...}],
+             "relations": [{"id", "head", "tail", "type", ...}], "meta": {}}
+- doccano:  {"text", "label": [[start, end, "LABEL"], ...]}
+- doccano:  {"text", "entities": [{"id", "label", "start_offset", "end_offset"}],
+             "relations": [{"id", "from_id", "to_id", "type"}]}
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from annotator.formats.errors import FormatError
+from annotator.formats.text_files import decode_utf8, normalise_newlines
+from annotator.model.drafts import DocumentDraft, EntityDraft, RelationDraft
+from annotator.model.errors import AnnotationError
+
+OUR_DOCUMENT_KEYS = {"id", "name", "text", "status", "entities", "relations", "meta"}
+DOCCANO_DOCUMENT_KEYS = {"id", "text", "label", "entities", "relations"}
+
+
+def read_json_lines(path: Path) -> Iterator[DocumentDraft]:
+    """Yield one draft per non-blank line; raise FormatError naming the line on bad input."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise FormatError(path, f"cannot read the file: {error.strerror}") from None
+    content = decode_utf8(data, path)
+    if content.startswith("\ufeff"):
+        content = content[1:]
+    # Split on LF only: U+2028 and friends are legal inside JSON strings.
+    for number, line in enumerate(content.split("\n"), start=1):
+        if not line.strip():
+            continue
+        try:
+            value = json.loads(line)
+        except json.JSONDecodeError as error:
+            raise FormatError(
+                path, f"malformed JSON: {error.msg} at column {error.colno}", number
+            ) from None
+        try:
+            draft = draft_from_json(value, default_name=f"{path.name}:{number}")
+        except AnnotationError as error:
+            raise FormatError(path, str(error), number) from None
+        draft.line = number
+        yield draft
+
+
+def draft_from_json(value: Any, default_name: str) -> DocumentDraft:
+    if not isinstance(value, dict):
+        raise AnnotationError(f"each line must be a JSON object, got {_kind(value)}")
+    if "text" not in value:
+        raise AnnotationError("missing field 'text'")
+    text = value["text"]
+    if not isinstance(text, str):
+        raise AnnotationError(f"field 'text' must be a string, got {_kind(text)}")
+    # Imported text gets the same normalisation as .txt files, before any offset is read:
+    # offsets in a JSONL line count on the text as written, so CR is refused, not rewritten.
+    if normalise_newlines(text) != text:
+        raise AnnotationError("field 'text' contains a BOM or CR characters; offsets would shift")
+    if _is_doccano(value):
+        return _doccano_draft(value, text, default_name)
+    return _our_draft(value, text, default_name)
+
+
+def _is_doccano(value: dict[str, Any]) -> bool:
+    if isinstance(value.get("label"), list):
+        return True
+    entities = value.get("entities")
+    return (
+        isinstance(entities, list)
+        and bool(entities)
+        and isinstance(entities[0], dict)
+        and "start_offset" in entities[0]
+    )
+
+
+def _kind(value: Any) -> str:
+    return {
+        dict: "an object",
+        list: "a list",
+        str: "a string",
+        bool: "a boolean",
+        type(None): "null",
+    }.get(type(value), type(value).__name__)
+
+
+def _field(
+    obj: dict[str, Any], key: str, kinds: type | tuple[type, ...], where: str, default: Any = ...
+) -> Any:
+    if key not in obj:
+        if default is ...:
+            raise AnnotationError(f"{where}: missing field {key!r}")
+        return default
+    value = obj[key]
+    if isinstance(value, bool) and bool not in (kinds if isinstance(kinds, tuple) else (kinds,)):
+        raise AnnotationError(f"{where}: field {key!r} must not be a boolean")
+    if not isinstance(value, kinds):
+        raise AnnotationError(f"{where}: field {key!r} has the wrong type ({_kind(value)})")
+    return value
+
+
+def _list_field(obj: dict[str, Any], key: str) -> list[Any]:
+    value = _field(obj, key, list, "document", default=[])
+    for index, item in enumerate(value, start=1):
+        if key != "label" and not isinstance(item, dict):
+            raise AnnotationError(f"{key} #{index} must be an object, got {_kind(item)}")
+    return value
+
+
+def _id(obj: dict[str, Any], key: str, where: str) -> Any:
+    value = _field(obj, key, (int, str), where)
+    return value
+
+
+def _meta(value: dict[str, Any], known: set[str]) -> dict[str, Any]:
+    meta = value.get("meta", {})
+    if not isinstance(meta, dict):
+        raise AnnotationError(f"field 'meta' must be an object, got {_kind(meta)}")
+    extra = {key: item for key, item in value.items() if key not in known and key != "meta"}
+    return {**extra, **meta}
+
+
+def _our_draft(value: dict[str, Any], text: str, default_name: str) -> DocumentDraft:
+    name = _field(value, "name", str, "document", default=default_name) or default_name
+    status = _field(value, "status", str, "document", default="new")
+    entities = []
+    for index, item in enumerate(_list_field(value, "entities"), start=1):
+        where = f"entity #{index}"
+        entity = EntityDraft(
+            key=_id(item, "id", where) if "id" in item else index,
+            start=_field(item, "start", int, where),
+            end=_field(item, "end", int, where),
+            label=_field(item, "label", str, where),
+            status=_field(item, "status", str, where, default="accepted"),
+            annotator=_field(item, "annotator", (str, type(None)), where, default=None),
+            # Our own export names each annotation's provenance; keep it on a round trip.
+            source=_field(item, "source", str, where, default="import") or "import",
+        )
+        quoted = _field(item, "text", str, where, default=None)
+        if quoted is not None and 0 <= entity.start < entity.end <= len(text):
+            actual = text[entity.start : entity.end]
+            if actual != quoted:
+                raise AnnotationError(
+                    f"{where}: its 'text' {quoted!r} does not match the document's text "
+                    f"{actual!r} at {entity.start}-{entity.end}"
+                )
+        entities.append(entity)
+    relations = []
+    for index, item in enumerate(_list_field(value, "relations"), start=1):
+        where = f"relation #{index}"
+        relations.append(
+            RelationDraft(
+                key=_id(item, "id", where) if "id" in item else index,
+                head_key=_id(item, "head", where),
+                tail_key=_id(item, "tail", where),
+                type=_field(item, "type", str, where),
+                status=_field(item, "status", str, where, default="accepted"),
+                annotator=_field(item, "annotator", (str, type(None)), where, default=None),
+            )
+        )
+    return DocumentDraft(
+        name=name,
+        text=text,
+        status=status,
+        meta=_meta(value, OUR_DOCUMENT_KEYS),
+        entities=entities,
+        relations=relations,
+    )
+
+
+def _doccano_draft(value: dict[str, Any], text: str, default_name: str) -> DocumentDraft:
+    entities = []
+    if isinstance(value.get("label"), list):
+        for index, item in enumerate(value["label"], start=1):
+            where = f"label #{index}"
+            if (
+                not isinstance(item, list)
+                or len(item) != 3
+                or not isinstance(item[2], str)
+                or any(isinstance(x, bool) or not isinstance(x, int) for x in item[:2])
+            ):
+                raise AnnotationError(f'{where}: expected [start, end, "LABEL"], got {item!r}')
+            entities.append(EntityDraft(key=index, start=item[0], end=item[1], label=item[2]))
+    for index, item in enumerate(_list_field(value, "entities"), start=1):
+        where = f"entity #{index}"
+        entities.append(
+            EntityDraft(
+                key=_id(item, "id", where),
+                start=_field(item, "start_offset", int, where),
+                end=_field(item, "end_offset", int, where),
+                label=_field(item, "label", str, where),
+            )
+        )
+    relations = []
+    for index, item in enumerate(_list_field(value, "relations"), start=1):
+        where = f"relation #{index}"
+        relations.append(
+            RelationDraft(
+                key=_id(item, "id", where) if "id" in item else index,
+                head_key=_id(item, "from_id", where),
+                tail_key=_id(item, "to_id", where),
+                type=_field(item, "type", str, where),
+            )
+        )
+    name = value.get("name") if isinstance(value.get("name"), str) else default_name
+    known = DOCCANO_DOCUMENT_KEYS | {"name"}
+    return DocumentDraft(
+        name=name or default_name,
+        text=text,
+        meta=_meta(value, known),
+        entities=entities,
+        relations=relations,
+    )

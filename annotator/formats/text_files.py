@@ -1,0 +1,45 @@
+"""Plain UTF-8 text: one file, one document, named after the file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from annotator.formats.errors import FormatError
+from annotator.model.drafts import DocumentDraft
+
+BOM = "\ufeff"
+
+
+def decode_utf8(data: bytes, path: Path | str) -> str:
+    """Decode strictly; an invalid byte is reported with its line and byte offset."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        raise FormatError(
+            path,
+            f"not valid UTF-8: byte 0x{data[error.start]:02x} at byte offset {error.start} "
+            f"({error.reason})",
+            line=line,
+        ) from None
+
+
+def normalise_newlines(text: str) -> str:
+    """BOM stripped, CRLF and lone CR turned into LF: the exact text offsets count on."""
+    if text.startswith(BOM):
+        text = text[1:]
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def read_text_document(path: Path) -> DocumentDraft:
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise FormatError(path, f"cannot read the file: {error.strerror}") from None
+    text = normalise_newlines(decode_utf8(data, path))
+    if "\x00" in text:
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        raise FormatError(path, "the text contains a NUL character", line=line)
+    if not text.strip():
+        raise FormatError(path, "the document is empty (no text)")
+    return DocumentDraft(name=path.name, text=text)

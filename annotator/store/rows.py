@@ -1,0 +1,89 @@
+"""Conversions between SQLite rows and the core's values, and the event log's writer."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlite_utils import Database
+
+from annotator.model import Document, Entity, Relation
+
+DOCUMENT_COLUMNS = "id, name, text, status, meta, sha256"
+ENTITY_COLUMNS = (
+    'id, document_id, start, "end", label, status, source, confidence, annotator, '
+    "created_at, updated_at"
+)
+RELATION_COLUMNS = (
+    "id, document_id, head_id, tail_id, type, status, annotator, created_at, updated_at"
+)
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="milliseconds")
+
+
+def document_from_row(row: tuple) -> Document:
+    return Document(
+        id=row[0], name=row[1], text=row[2], status=row[3], meta=json.loads(row[4]), sha256=row[5]
+    )
+
+
+def entity_from_row(row: tuple) -> Entity:
+    return Entity(*row)
+
+
+def relation_from_row(row: tuple) -> Relation:
+    return Relation(*row)
+
+
+def entity_record(entity: Entity) -> dict[str, Any]:
+    """What the event log keeps of an entity: enough to restore it."""
+    return {
+        "start": entity.start,
+        "end": entity.end,
+        "label": entity.label,
+        "status": entity.status,
+        "source": entity.source,
+        "confidence": entity.confidence,
+        "annotator": entity.annotator,
+    }
+
+
+def relation_record(relation: Relation) -> dict[str, Any]:
+    return {
+        "head_id": relation.head_id,
+        "tail_id": relation.tail_id,
+        "type": relation.type,
+        "status": relation.status,
+        "annotator": relation.annotator,
+    }
+
+
+def record_event(
+    db: Database,
+    *,
+    action: str,
+    object_kind: str,
+    object_id: int | None,
+    document_id: int | None,
+    annotator: str | None,
+    old: dict[str, Any] | None = None,
+    new: dict[str, Any] | None = None,
+    at: str | None = None,
+) -> None:
+    db.execute(
+        "INSERT INTO events (at, annotator, action, object, object_id, document_id, old, new) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            at or now(),
+            annotator,
+            action,
+            object_kind,
+            object_id,
+            document_id,
+            None if old is None else json.dumps(old, ensure_ascii=False),
+            None if new is None else json.dumps(new, ensure_ascii=False),
+        ),
+    )
