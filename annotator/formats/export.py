@@ -6,7 +6,6 @@ order), so an export does not depend on the project's internal ids and round-tri
 
 from __future__ import annotations
 
-import json
 import os
 import tempfile
 from collections.abc import Callable, Iterable
@@ -14,8 +13,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from annotator.model import AnnotationError, Document, Entity, Relation, Schema
-from annotator.store.bulk import iter_annotated_documents
+import orjson
+
+from annotator.model import AnnotationError, Document, text_sha256
+from annotator.store.bulk import AnnotatedDocument, iter_annotated_documents
 from annotator.store.project import Project
 
 FORMATS = ("jsonl", "doccano")
@@ -28,117 +29,117 @@ class ExportSummary:
     relations: int
 
 
-def select_annotations(
-    entities: list[Entity], relations: list[Relation], include_candidates: bool
-) -> tuple[list[Entity], list[Relation]]:
-    """Gold only by default: accepted entities, and accepted relations between them."""
-    if include_candidates:
-        return entities, relations
-    gold = [entity for entity in entities if entity.status == "accepted"]
-    kept = {entity.id for entity in gold}
-    gold_relations = [
-        relation
-        for relation in relations
-        if relation.status == "accepted" and relation.head_id in kept and relation.tail_id in kept
-    ]
-    return gold, gold_relations
+@dataclass(slots=True)
+class _CheckedAnnotations:
+    """One document's annotations after the integrity checks, numbered for the line."""
+
+    entities: list[tuple[int, int, int, str, str, str, str | None, str]]  # + local id, text
+    relations: list[tuple[int, int, int, str, str, str | None]]  # local id, head, tail
 
 
-def _local_relation_ends(
-    relation: Relation, local_ids: dict[int, int], schema: Schema, document: Document
-) -> tuple[int, int]:
-    try:
-        head, tail = local_ids[relation.head_id], local_ids[relation.tail_id]
-    except KeyError:
+def check_annotations(
+    item: AnnotatedDocument, symmetric_types: set[str], include_candidates: bool
+) -> _CheckedAnnotations:
+    """The integrity check every export makes before writing a line.
+
+    The text must still match its SHA-256 from import, every span must lie inside it, and
+    every relation must join two exported entities of this document; gold only unless
+    `include_candidates`.
+    """
+    document = item.document
+    text = document.text
+    if text_sha256(text) != document.sha256:
         raise AnnotationError(
-            f"document {document.id} ({document.name}): relation {relation.id} points to an "
-            "entity that is not exported"
-        ) from None
-    if schema.relation_type(relation.type).symmetric and head > tail:
-        head, tail = tail, head
-    return head, tail
-
-
-def checked_entity_text(document: Document, entity: Entity) -> str:
-    """The integrity check every export makes: the span lies inside this document's text."""
-    if entity.document_id != document.id or not 0 <= entity.start < entity.end <= len(
-        document.text
-    ):
-        raise AnnotationError(
-            f"document {document.id} ({document.name}): entity {entity.id} at "
-            f"{entity.start}-{entity.end} does not lie within the document's text"
+            f"document {document.id} ({document.name}): its text changed after import "
+            "(SHA-256 mismatch); refusing to export it"
         )
-    return document.text[entity.start : entity.end]
+    length = len(text)
+    local_ids: dict[int, int] = {}
+    entities = []
+    for entity_id, start, end, label, status, source, annotator in item.entities:
+        if not include_candidates and status != "accepted":
+            continue
+        if not 0 <= start < end <= length:
+            raise AnnotationError(
+                f"document {document.id} ({document.name}): entity {entity_id} at "
+                f"{start}-{end} does not lie within the document's text (length {length})"
+            )
+        local = len(entities) + 1
+        local_ids[entity_id] = local
+        entities.append((local, start, end, label, status, source, annotator, text[start:end]))
+    relations = []
+    for _, head_id, tail_id, type_name, status, annotator in item.relations:
+        if not include_candidates and status != "accepted":
+            continue
+        head, tail = local_ids.get(head_id), local_ids.get(tail_id)
+        if head is None or tail is None:
+            if include_candidates:
+                raise AnnotationError(
+                    f"document {document.id} ({document.name}): a {type_name} relation "
+                    "points to an entity that is not in this document"
+                )
+            continue  # a gold relation needs both ends in the gold set
+        if type_name in symmetric_types and head > tail:
+            head, tail = tail, head
+        relations.append((len(relations) + 1, head, tail, type_name, status, annotator))
+    return _CheckedAnnotations(entities, relations)
 
 
-def our_line(
-    document: Document, entities: list[Entity], relations: list[Relation], schema: Schema
-) -> dict[str, Any]:
-    local_ids = {entity.id: number for number, entity in enumerate(entities, start=1)}
-    out_entities = [
-        {
-            "id": local_ids[entity.id],
-            "start": entity.start,
-            "end": entity.end,
-            "label": entity.label,
-            "text": checked_entity_text(document, entity),
-            "status": entity.status,
-            "source": entity.source,
-            "annotator": entity.annotator,
-        }
-        for entity in entities
-    ]
-    out_relations = []
-    for number, relation in enumerate(relations, start=1):
-        head, tail = _local_relation_ends(relation, local_ids, schema, document)
-        out_relations.append(
-            {
-                "id": number,
-                "head": head,
-                "tail": tail,
-                "type": relation.type,
-                "status": relation.status,
-                "annotator": relation.annotator,
-            }
-        )
+def our_line(document: Document, checked: _CheckedAnnotations) -> dict[str, Any]:
     return {
         "id": document.id,
         "name": document.name,
         "text": document.text,
         "status": document.status,
-        "entities": out_entities,
-        "relations": out_relations,
+        "entities": [
+            {
+                "id": local,
+                "start": start,
+                "end": end,
+                "label": label,
+                "text": span_text,
+                "status": status,
+                "source": source,
+                "annotator": annotator,
+            }
+            for local, start, end, label, status, source, annotator, span_text in checked.entities
+        ],
+        "relations": [
+            {
+                "id": local,
+                "head": head,
+                "tail": tail,
+                "type": type_name,
+                "status": status,
+                "annotator": annotator,
+            }
+            for local, head, tail, type_name, status, annotator in checked.relations
+        ],
         "meta": document.meta,
     }
 
 
-def doccano_line(
-    document: Document, entities: list[Entity], relations: list[Relation], schema: Schema
-) -> dict[str, Any]:
-    local_ids = {entity.id: number for number, entity in enumerate(entities, start=1)}
-    for entity in entities:
-        checked_entity_text(document, entity)
-    out_relations = []
-    for number, relation in enumerate(relations, start=1):
-        head, tail = _local_relation_ends(relation, local_ids, schema, document)
-        out_relations.append({"id": number, "from_id": head, "to_id": tail, "type": relation.type})
+def doccano_line(document: Document, checked: _CheckedAnnotations) -> dict[str, Any]:
     return {
         "id": document.id,
         "text": document.text,
         "entities": [
             {
-                "id": local_ids[entity.id],
-                "label": entity.label,
-                "start_offset": entity.start,
-                "end_offset": entity.end,
+                "id": entity[0],
+                "label": entity[3],
+                "start_offset": entity[1],
+                "end_offset": entity[2],
             }
-            for entity in entities
+            for entity in checked.entities
         ],
-        "relations": out_relations,
+        "relations": [
+            {"id": local, "from_id": head, "to_id": tail, "type": type_name}
+            for local, head, tail, type_name, _, _ in checked.relations
+        ],
     }
 
 
-LINE_WRITERS: dict[str, Callable[..., dict[str, Any]]] = {
+LINE_WRITERS: dict[str, Callable[[Document, _CheckedAnnotations], dict[str, Any]]] = {
     "jsonl": our_line,
     "doccano": doccano_line,
 }
@@ -159,32 +160,26 @@ def export_project(
     """
     if format not in LINE_WRITERS:
         raise AnnotationError(f"unknown export format {format!r}; choose {', '.join(FORMATS)}")
-    write_line = LINE_WRITERS[format]
-    schema = project.schema
+    make_line = LINE_WRITERS[format]
+    symmetric = {t.name for t in project.schema.relation_types if t.symmetric}
     out = Path(out)
     if not out.parent.is_dir():
         raise AnnotationError(f"{out}: the folder {out.parent} does not exist")
     handle = tempfile.NamedTemporaryFile(
-        "w",
-        encoding="utf-8",
-        newline="\n",
-        dir=out.parent,
-        prefix=f".{out.name}.",
-        suffix=".tmp",
-        delete=False,
+        "wb", dir=out.parent, prefix=f".{out.name}.", suffix=".tmp", delete=False
     )
     documents = entity_count = relation_count = 0
     try:
         with handle:
-            for document, entities, relations in iter_annotated_documents(project, statuses):
-                project.verify_document(document)
-                entities, relations = select_annotations(entities, relations, include_candidates)
-                line = write_line(document, entities, relations, schema)
-                handle.write(json.dumps(line, ensure_ascii=False))
-                handle.write("\n")
+            for item in iter_annotated_documents(
+                project, statuses, annotation_status=None if include_candidates else "accepted"
+            ):
+                checked = check_annotations(item, symmetric, include_candidates)
+                handle.write(orjson.dumps(make_line(item.document, checked)))
+                handle.write(b"\n")
                 documents += 1
-                entity_count += len(entities)
-                relation_count += len(relations)
+                entity_count += len(checked.entities)
+                relation_count += len(checked.relations)
                 if progress:
                     progress(1)
             handle.flush()

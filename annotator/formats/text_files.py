@@ -10,16 +10,21 @@ from annotator.model.drafts import DocumentDraft
 BOM = "\ufeff"
 
 
-def decode_utf8(data: bytes, path: Path | str) -> str:
-    """Decode strictly; an invalid byte is reported with its line and byte offset."""
+def decode_utf8(data: bytes, path: Path | str, first_line: int = 1) -> str:
+    """Decode strictly; an invalid byte is reported with its line and its byte offset
+    (within that line when `data` is one line of a larger file)."""
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
+        line = data.count(b"\n", 0, error.start) + first_line
+        where = (
+            f"at byte offset {error.start}"
+            if first_line == 1
+            else f"at byte {error.start} of the line"
+        )
         raise FormatError(
             path,
-            f"not valid UTF-8: byte 0x{data[error.start]:02x} at byte offset {error.start} "
-            f"({error.reason})",
+            f"not valid UTF-8: byte 0x{data[error.start]:02x} {where} ({error.reason})",
             line=line,
         ) from None
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from annotator.model.annotations import (
+    ANNOTATION_STATUSES,
     check_annotation_status,
     check_document_status,
     check_span,
@@ -61,23 +62,33 @@ def check_draft(draft: DocumentDraft, schema: Schema) -> None:
     length = len(draft.text)
     labels_by_key: dict[Any, str] = {}
     seen_spans: set[tuple[int, int, str]] = set()
+    known_labels = set(schema.label_names)
     for index, entity in enumerate(draft.entities):
-        where = f"entity {entity.key!r}" if entity.key is not None else f"entity #{index + 1}"
-        try:
-            check_span(entity.start, entity.end, length)
-            schema.label(entity.label)
-            check_annotation_status(entity.status)
-        except AnnotationError as error:
-            raise AnnotationError(f"{where}: {error}") from None
+        start, end, label = entity.start, entity.end, entity.label
+        # The common case in one expression; anything else takes the path that says why.
+        if not (
+            type(start) is int
+            and type(end) is int
+            and 0 <= start < end <= length
+            and label in known_labels
+            and entity.status in ANNOTATION_STATUSES
+        ):
+            where = f"entity {entity.key!r}" if entity.key is not None else f"entity #{index + 1}"
+            try:
+                check_span(start, end, length)
+                schema.label(label)
+                check_annotation_status(entity.status)
+            except AnnotationError as error:
+                raise AnnotationError(f"{where}: {error}") from None
         if entity.key in labels_by_key:
-            raise AnnotationError(f"{where}: duplicate entity id {entity.key!r}")
-        span = (entity.start, entity.end, entity.label)
+            raise AnnotationError(f"entity {entity.key!r}: duplicate entity id {entity.key!r}")
+        span = (start, end, label)
         if span in seen_spans:
             raise AnnotationError(
-                f"{where}: a {entity.label} entity at {entity.start}-{entity.end} is listed twice"
+                f"entity {entity.key!r}: a {label} entity at {start}-{end} is listed twice"
             )
         seen_spans.add(span)
-        labels_by_key[entity.key] = entity.label
+        labels_by_key[entity.key] = label
     relation_keys: set[Any] = set()
     pairs: set[tuple[Any, Any, str]] = set()
     for index, relation in enumerate(draft.relations):

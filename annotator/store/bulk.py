@@ -9,20 +9,15 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any, NamedTuple
 
-from annotator.model import Document, Entity, Relation, text_sha256
+import orjson
+
+from annotator.model import Document, check_annotation_status, text_sha256
 from annotator.model.drafts import DocumentDraft
 from annotator.store.connection import write_transaction
 from annotator.store.project import Project
-from annotator.store.rows import (
-    DOCUMENT_COLUMNS,
-    ENTITY_COLUMNS,
-    RELATION_COLUMNS,
-    document_from_row,
-    entity_from_row,
-    now,
-    relation_from_row,
-)
+from annotator.store.rows import now
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,53 +152,73 @@ def _next_id(project: Project, table: str) -> int:
     return project.db.execute(f"SELECT coalesce(max(id), 0) + 1 FROM {table}").fetchone()[0]
 
 
-def iter_annotated_documents(
-    project: Project, statuses: Iterable[str] | None = None
-) -> Iterator[tuple[Document, list[Entity], list[Relation]]]:
-    """Stream every document with its entities (reading order) and relations (id order).
+class AnnotatedDocument(NamedTuple):
+    """A document with its annotations as plain lists, the shape exports stream.
 
-    Three cursors walk documents, entities and relations in document order side by side,
-    inside one read transaction so the snapshot is consistent; memory stays per-document.
+    entities:  [id, start, end, label, status, source, annotator] in reading order
+    relations: [id, head_id, tail_id, type, status, annotator] in id order
     """
-    db = project.db
-    statuses = list(statuses) if statuses else []
-    where = f"WHERE d.status IN ({', '.join('?' * len(statuses))})" if statuses else ""
-    in_transaction = db.conn.in_transaction
+
+    document: Document
+    entities: list[list[Any]]
+    relations: list[list[Any]]
+
+
+_ANNOTATED_DOCUMENTS = """
+SELECT d.id, d.name, d.text, d.status, d.meta, d.sha256,
+  (SELECT json_group_array(json_array(e.id, e.start, e."end", e.label, e.status, e.source,
+                                      e.annotator))
+     FROM (SELECT * FROM entities WHERE document_id = d.id {entity_filter}
+           ORDER BY start, "end", label) AS e),
+  (SELECT json_group_array(json_array(r.id, r.head_id, r.tail_id, r.type, r.status,
+                                      r.annotator))
+     FROM (SELECT * FROM relations WHERE document_id = d.id {relation_filter}
+           ORDER BY id) AS r)
+FROM documents d {document_filter} ORDER BY d.id
+"""
+
+
+def iter_annotated_documents(
+    project: Project,
+    statuses: Iterable[str] | None = None,
+    annotation_status: str | None = None,
+) -> Iterator[AnnotatedDocument]:
+    """Stream documents with their annotations, one document in memory at a time.
+
+    SQLite gathers each document's annotations into one JSON array and orjson reads it:
+    on this kind of machine that is several times faster than fetching one row per entity.
+    `annotation_status` keeps only entities and relations with that status.
+    """
+    statuses = list(statuses or [])
+    params: list[Any] = []
+    entity_filter = relation_filter = document_filter = ""
+    if annotation_status:
+        check_annotation_status(annotation_status)
+        entity_filter = relation_filter = "AND status = ?"
+        params += [annotation_status, annotation_status]
+    if statuses:
+        document_filter = f"WHERE d.status IN ({', '.join('?' * len(statuses))})"
+        params += statuses
+    sql = _ANNOTATED_DOCUMENTS.format(
+        entity_filter=entity_filter,
+        relation_filter=relation_filter,
+        document_filter=document_filter,
+    )
+    conn = project.db.conn
+    in_transaction = conn.in_transaction
     if not in_transaction:
-        db.conn.execute("BEGIN")
+        conn.execute("BEGIN")  # one consistent snapshot for the whole stream
     try:
-        document_rows = db.conn.execute(
-            f"SELECT {_prefixed(DOCUMENT_COLUMNS, 'd')} FROM documents d {where} ORDER BY d.id",
-            statuses,
-        )
-        entity_rows = db.conn.execute(
-            f"SELECT {_prefixed(ENTITY_COLUMNS, 'e')} FROM entities e "
-            f"JOIN documents d ON d.id = e.document_id {where} "
-            'ORDER BY e.document_id, e.start, e."end", e.label',
-            statuses,
-        )
-        relation_rows = db.conn.execute(
-            f"SELECT {_prefixed(RELATION_COLUMNS, 'r')} FROM relations r "
-            f"JOIN documents d ON d.id = r.document_id {where} ORDER BY r.document_id, r.id",
-            statuses,
-        )
-        next_entity = next(entity_rows, None)
-        next_relation = next(relation_rows, None)
-        for row in document_rows:
-            document = document_from_row(row)
-            entities: list[Entity] = []
-            while next_entity is not None and next_entity[1] == document.id:
-                entities.append(entity_from_row(next_entity))
-                next_entity = next(entity_rows, None)
-            relations: list[Relation] = []
-            while next_relation is not None and next_relation[1] == document.id:
-                relations.append(relation_from_row(next_relation))
-                next_relation = next(relation_rows, None)
-            yield document, entities, relations
+        for row in conn.execute(sql, params):
+            document = Document(
+                id=row[0],
+                name=row[1],
+                text=row[2],
+                status=row[3],
+                meta=orjson.loads(row[4]),
+                sha256=row[5],
+            )
+            yield AnnotatedDocument(document, orjson.loads(row[6]), orjson.loads(row[7]))
     finally:
-        if not in_transaction and db.conn.in_transaction:
-            db.conn.execute("COMMIT")
-
-
-def _prefixed(columns: str, alias: str) -> str:
-    return ", ".join(f"{alias}.{column.strip()}" for column in columns.split(","))
+        if not in_transaction and conn.in_transaction:
+            conn.execute("COMMIT")

@@ -233,3 +233,22 @@ def test_other_bad_files(project, tmp_path, name, content, message):
 def test_a_missing_path_is_reported(project, tmp_path):
     report = import_paths(project, [tmp_path / "nothing.txt"])
     assert report.errors == [f"{tmp_path / 'nothing.txt'}: no such file or folder"]
+
+
+def test_invalid_utf8_in_a_jsonl_line_names_that_line(project, tmp_path):
+    path = tmp_path / "broken.jsonl"
+    path.write_bytes(b'{"text": "ok"}\n{"text": "caf\xe9"}\n')
+    report = import_paths(project, [path])
+    assert report.errors == [
+        f"{path}, line 2: not valid UTF-8: byte 0xe9 at byte 13 of the line "
+        "(invalid continuation byte)"
+    ]
+    assert project.documents() == []
+
+
+def test_unknown_top_level_fields_are_kept_in_meta(project, tmp_path):
+    path = _write_jsonl(
+        tmp_path / "extra.jsonl", {"text": "نص", "source_url": "http://x", "meta": {"date": "2024"}}
+    )
+    import_paths(project, [path])
+    assert project.documents()[0].meta == {"source_url": "http://x", "date": "2024"}

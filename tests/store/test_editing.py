@@ -128,11 +128,10 @@ def test_deleting_an_entity_deletes_its_relations_and_restore_brings_both_back(p
     assert project.relations(document.id) == []
     project.restore_entity(entity, relations)
     after = (project.entities(document.id), project.relations(document.id))
+
     def strip(items):
-        return [
-            (i.id, getattr(i, "label", None), getattr(i, "type", None))
-            for i in items
-        ]
+        return [(i.id, getattr(i, "label", None), getattr(i, "type", None)) for i in items]
+
     assert strip(after[0]) == strip(before[0]) and strip(after[1]) == strip(before[1])
 
 
