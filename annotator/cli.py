@@ -212,3 +212,106 @@ def schema_command(db: Path | None, export_file: Path) -> None:
     with _open(db) as project:
         export_file.write_text(project.schema.to_toml(), encoding="utf-8")
     click.echo(f"Wrote the schema to {export_file}")
+
+
+def _names(value: str | None) -> list[str] | None:
+    return [name.strip() for name in value.split(",") if name.strip()] if value else None
+
+
+@main.command()
+@click.argument("db", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--ner-model",
+    type=click.Path(path_type=Path),
+    help="A camel-tools NER model folder (else the project's setting, "
+    "ANNOTATOR_NER_MODEL, or camel-tools' installed model).",
+)
+@click.option("--only", help="Run only these suggesters: camel-ner,memory,gazetteer,cues.")
+@click.option(
+    "--doc", "document_ids", type=int, multiple=True, help="Only this document id (repeatable)."
+)
+@click.option("--force", is_flag=True, help="Run again on documents already processed.")
+def suggest(
+    db: Path | None,
+    ner_model: Path | None,
+    only: str | None,
+    document_ids: tuple[int, ...],
+    force: bool,
+) -> None:
+    """Propose candidate entities: camel-tools NER, project memory, place names, cue rules."""
+    from annotator.suggest.runner import SuggestReport, build_suggesters, run_suggesters
+
+    project = _open(db)
+    with project:
+        report = SuggestReport()
+        try:
+            suggesters = build_suggesters(project, _names(only), ner_model, report)
+            for document_id in document_ids:
+                project.document(document_id)
+        except AnnotationError as error:
+            _fail(str(error))
+        for reason in report.unavailable:
+            click.echo(f"notice: {reason}", err=True)
+        reported = len(report.unavailable)
+        ids = list(document_ids) or None
+        total = len(ids) if ids else project.document_count()
+        with _progress(total, "doc") as bar:
+            run_suggesters(
+                project, suggesters, ids, force=force, report=report, progress=bar.update
+            )
+        for reason in report.unavailable[reported:]:  # a model that failed while loading
+            click.echo(f"notice: {reason}", err=True)
+    click.echo(f"Suggesters: {', '.join(s.name for s in suggesters) or 'none'}")
+    click.echo(report.summary())
+    explicitly_wanted = ner_model is not None or "camel-ner" in (_names(only) or [])
+    if explicitly_wanted and any(r.startswith("camel-ner") for r in report.unavailable):
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("db", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--ner-model", type=click.Path(path_type=Path), help="As for `suggest`.")
+@click.option("--only", help="Evaluate only these suggesters.")
+@click.option(
+    "--all-documents",
+    is_flag=True,
+    help="Use every document with accepted entities, not only those marked done.",
+)
+def evaluate(
+    db: Path | None, ner_model: Path | None, only: str | None, all_documents: bool
+) -> None:
+    """Per-label precision, recall and F1 of each suggester against the accepted gold."""
+    from annotator.suggest.evaluate import evaluate as score
+    from annotator.suggest.evaluate import gold_documents
+    from annotator.suggest.runner import SuggestReport, build_suggesters
+
+    with _open(db) as project:
+        report = SuggestReport()
+        try:
+            suggesters = build_suggesters(project, _names(only), ner_model, report)
+        except AnnotationError as error:
+            _fail(str(error))
+        for reason in report.unavailable:
+            click.echo(f"notice: {reason}", err=True)
+        documents = gold_documents(project, only_done=not all_documents)
+        if not documents:
+            _fail(
+                "no gold to evaluate against: mark annotated documents done "
+                "(or pass --all-documents)"
+            )
+        results = score(project, suggesters, documents)
+        labels = project.schema.label_names
+    click.echo(f"Gold: {len(documents)} documents; exact span and label match")
+    click.echo(
+        f"{'suggester':<12}{'label':<8}{'tp':>6}{'fp':>6}{'fn':>6}"
+        f"{'precision':>11}{'recall':>8}{'F1':>7}"
+    )
+    for name, scores in results.items():
+        for label in [*labels, None]:
+            tp, fp, fn, precision, recall, f1 = scores.row(label)
+            if label is not None and tp + fp + fn == 0:
+                continue
+            click.echo(
+                f"{name:<12}{label or 'all':<8}{tp:>6}{fp:>6}{fn:>6}"
+                f"{precision:>11.3f}{recall:>8.3f}{f1:>7.3f}"
+            )

@@ -125,3 +125,20 @@ def m001_initial(db: Database) -> None:
 
 def known_migration_names() -> list[str]:
     return [m.name for m in migrations.pending(Database(memory=True))]
+
+
+@migrations()
+def m002_suggestion_runs(db: Database) -> None:
+    """Which suggester (and which model or pattern set) last ran on each document."""
+    db.execute(
+        """
+        CREATE TABLE suggestion_runs (
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            suggester TEXT NOT NULL,
+            fingerprint TEXT NOT NULL,
+            at TEXT NOT NULL,
+            candidates INTEGER NOT NULL,
+            PRIMARY KEY (document_id, suggester)
+        )
+        """
+    )

@@ -1,0 +1,148 @@
+"""Storing suggesters' candidates: human decisions always win, and re-running is idempotent."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Protocol
+
+from annotator.store.connection import write_transaction
+from annotator.store.project import Project
+from annotator.store.rows import now, record_event
+
+
+class CandidateLike(Protocol):
+    start: int
+    end: int
+    label: str
+    source: str
+    confidence: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class StoredCandidates:
+    added: int
+    removed: int
+    kept_out: int  # proposals that a human decision or another candidate already covers
+
+
+def owns(suggester: str, source: str) -> bool:
+    """A suggester's candidates carry its name as source, or `name:rule`."""
+    return source == suggester or source.startswith(suggester + ":")
+
+
+def accepted_names(project: Project) -> list[tuple[str, str]]:
+    """(text, label) of every accepted entity in the project: project memory's patterns."""
+    rows = project.db.execute(
+        'SELECT DISTINCT substr(d.text, e.start + 1, e."end" - e.start), e.label '
+        "FROM entities e JOIN documents d ON d.id = e.document_id WHERE e.status = 'accepted'"
+    )
+    return [(text, label) for text, label in rows]
+
+
+def last_fingerprint(project: Project, document_id: int, suggester: str) -> str | None:
+    row = project.db.execute(
+        "SELECT fingerprint FROM suggestion_runs WHERE document_id = ? AND suggester = ?",
+        (document_id, suggester),
+    ).fetchone()
+    return None if row is None else row[0]
+
+
+def store_candidates(
+    project: Project,
+    document_id: int,
+    suggester: str,
+    fingerprint: str,
+    candidates: Iterable[CandidateLike],
+) -> StoredCandidates:
+    """Make the document's candidates from `suggester` exactly `candidates`, in one transaction.
+
+    An entity with the same span and label (accepted, rejected, or another suggester's
+    candidate) keeps the proposal out. The suggester's own untouched candidates that it no
+    longer proposes are removed, unless a relation uses them.
+    """
+    db = project.db
+    schema = project.schema
+    with write_transaction(db):
+        length = db.execute(
+            "SELECT length(text) FROM documents WHERE id = ?", (document_id,)
+        ).fetchone()[0]
+        existing = {
+            (start, end, label): (entity_id, status, source)
+            for entity_id, start, end, label, status, source in db.execute(
+                'SELECT id, start, "end", label, status, source FROM entities '
+                "WHERE document_id = ?",
+                (document_id,),
+            )
+        }
+        proposed = set()
+        rows = []
+        kept_out = 0
+        stamp = now()
+        for candidate in candidates:
+            key = (candidate.start, candidate.end, candidate.label)
+            if (
+                key in proposed
+                or not 0 <= candidate.start < candidate.end <= length
+                or not schema.has_label(candidate.label)
+            ):
+                continue
+            proposed.add(key)
+            if key in existing:
+                kept_out += 1
+                continue
+            rows.append(
+                (
+                    document_id,
+                    candidate.start,
+                    candidate.end,
+                    candidate.label,
+                    candidate.source,
+                    candidate.confidence,
+                    stamp,
+                    stamp,
+                )
+            )
+        db.conn.executemany(
+            'INSERT INTO entities (document_id, start, "end", label, status, source, '
+            "confidence, created_at, updated_at) VALUES (?, ?, ?, ?, 'candidate', ?, ?, ?, ?)",
+            rows,
+        )
+        stale = [
+            entity_id
+            for key, (entity_id, status, source) in existing.items()
+            if status == "candidate" and owns(suggester, source) and key not in proposed
+        ]
+        removed = 0
+        for entity_id in stale:
+            in_use = db.execute(
+                "SELECT 1 FROM relations WHERE head_id = ? OR tail_id = ? LIMIT 1",
+                (entity_id, entity_id),
+            ).fetchone()
+            if not in_use:
+                db.execute("DELETE FROM entities WHERE id = ?", (entity_id,))
+                removed += 1
+        db.execute(
+            "INSERT INTO suggestion_runs (document_id, suggester, fingerprint, at, candidates) "
+            "VALUES (?, ?, ?, ?, ?) ON CONFLICT (document_id, suggester) DO UPDATE SET "
+            "fingerprint = excluded.fingerprint, at = excluded.at, "
+            "candidates = excluded.candidates",
+            (document_id, suggester, fingerprint, stamp, len(proposed)),
+        )
+        if rows or removed:
+            record_event(
+                db,
+                action="suggest",
+                object_kind="document",
+                object_id=document_id,
+                document_id=document_id,
+                annotator=suggester,
+                new={
+                    "suggester": suggester,
+                    "fingerprint": fingerprint,
+                    "added": len(rows),
+                    "removed": removed,
+                },
+                at=stamp,
+            )
+    return StoredCandidates(len(rows), removed, kept_out)

@@ -1,0 +1,84 @@
+"""Find known names in a text: normalisation-aware, clitic-aware, across any whitespace.
+
+A name matches a run of words whose normalised letters are the name's; the first word may
+carry proclitics (و ف ب ك ل, the article, and their combinations), which the candidate
+leaves out. Names never match across punctuation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from annotator.suggest.arabic import (
+    INVISIBLE,
+    normalise,
+    normalise_with_positions,
+    proclitic_readings,
+)
+from annotator.suggest.base import Candidate
+from annotator.suggest.words import Word, words_with_offsets
+
+
+@dataclass(frozen=True, slots=True)
+class Name:
+    words: tuple[str, ...]  # normalised
+    label: str
+    source: str
+
+
+class NameMatcher:
+    def __init__(self) -> None:
+        self._by_first_word: dict[str, list[Name]] = {}
+        self._names: set[Name] = set()
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+    def add(self, phrase: str, label: str, source: str) -> None:
+        words = tuple(w for w in (normalise(word.text) for word in words_with_offsets(phrase)) if w)
+        if not words or (len(words) == 1 and len(words[0]) < 2):
+            return
+        name = Name(words, label, source)
+        if name in self._names:
+            return
+        self._names.add(name)
+        names = self._by_first_word.setdefault(words[0], [])
+        names.append(name)
+        names.sort(key=lambda n: -len(n.words))  # longest first
+
+    def find(self, text: str, words: list[Word] | None = None) -> list[Candidate]:
+        words = words if words is not None else words_with_offsets(text)
+        analysed = [normalise_with_positions(word.text) for word in words]
+        found: list[Candidate] = []
+        for index, word in enumerate(words):
+            letters, positions = analysed[index]
+            if not letters:
+                continue
+            for skipped, key in proclitic_readings(letters):
+                matches = [
+                    name
+                    for name in self._by_first_word.get(key, ())
+                    if self._rest_matches(name, analysed, index)
+                ]
+                if not matches:
+                    continue
+                longest = len(matches[0].words)
+                last = words[index + longest - 1]
+                start = word.start + positions[skipped]
+                end = last.end
+                while end > last.start and text[end - 1] in INVISIBLE:
+                    end -= 1
+                for name in matches:
+                    if len(name.words) == longest:
+                        found.append(Candidate(start, end, name.label, name.source))
+                break
+        return found
+
+    @staticmethod
+    def _rest_matches(name: Name, analysed: list[tuple[str, list[int]]], index: int) -> bool:
+        if index + len(name.words) > len(analysed):
+            return False
+        return all(
+            analysed[index + offset][0] == expected
+            for offset, expected in enumerate(name.words[1:], start=1)
+        )

@@ -1,0 +1,126 @@
+"""Choosing suggesters for a project and running them over its documents."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from annotator.model import AnnotationError
+from annotator.store.project import Project
+from annotator.store.suggestions import last_fingerprint, store_candidates
+from annotator.suggest.base import Suggester, SuggesterUnavailable
+from annotator.suggest.words import words_with_offsets
+
+SUGGESTER_NAMES = ("camel-ner", "memory", "gazetteer", "cues")
+
+
+@dataclass
+class SuggestReport:
+    documents: int = 0
+    runs: int = 0
+    skipped: int = 0
+    added: int = 0
+    removed: int = 0
+    notices: list[str] = field(default_factory=list)
+    unavailable: list[str] = field(default_factory=list)
+    cancelled: bool = False
+
+    def summary(self) -> str:
+        return (
+            f"{self.documents} documents: {self.added} candidates added, {self.removed} "
+            f"withdrawn, {self.skipped} suggester runs skipped as up to date"
+        )
+
+
+def build_suggesters(
+    project: Project,
+    only: Iterable[str] | None = None,
+    ner_model: str | Path | None = None,
+    report: SuggestReport | None = None,
+) -> list[Suggester]:
+    """The suggesters to run, in precedence order. One that cannot run here is left out,
+    and the reason goes to `report.unavailable`."""
+    from annotator.store.suggestions import accepted_names
+
+    wanted = list(only) if only else list(SUGGESTER_NAMES)
+    unknown = [name for name in wanted if name not in SUGGESTER_NAMES]
+    if unknown:
+        raise AnnotationError(
+            f"unknown suggester {', '.join(unknown)}; choose from {', '.join(SUGGESTER_NAMES)}"
+        )
+    report = report if report is not None else SuggestReport()
+    suggesters: list[Suggester] = []
+    for name in SUGGESTER_NAMES:
+        if name not in wanted:
+            continue
+        if name == "camel-ner":
+            from annotator.suggest.ner import CamelNerSuggester
+            from annotator.suggest.ner_model import resolve_model_path
+
+            try:
+                path = resolve_model_path(ner_model, project.setting("ner_model"))
+                suggesters.append(CamelNerSuggester(path, project.schema))
+            except SuggesterUnavailable as error:
+                report.unavailable.append(f"camel-ner: {error}")
+        elif name == "memory":
+            from annotator.suggest.memory import MemorySuggester
+
+            suggesters.append(MemorySuggester(accepted_names(project)))
+        elif name == "gazetteer":
+            from annotator.suggest.gazetteer import GazetteerSuggester
+
+            suggesters.append(GazetteerSuggester())
+        else:
+            from annotator.suggest.cues import CueSuggester
+
+            suggesters.append(CueSuggester())
+    return suggesters
+
+
+def run_suggesters(
+    project: Project,
+    suggesters: list[Suggester],
+    document_ids: Iterable[int] | None = None,
+    *,
+    force: bool = False,
+    report: SuggestReport | None = None,
+    progress: Callable[[int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> SuggestReport:
+    """Run each suggester on each document it has not yet seen with the same fingerprint
+    (or on all with `force`); each document's candidates are stored in one transaction."""
+    report = report if report is not None else SuggestReport()
+    ids = (
+        list(document_ids)
+        if document_ids is not None
+        else [document.id for document in project.documents()]
+    )
+    active = list(suggesters)
+    for document_id in ids:
+        if cancelled is not None and cancelled():
+            report.cancelled = True
+            break
+        document = project.document(document_id)
+        words = None
+        for suggester in list(active):
+            fingerprint = suggester.fingerprint()
+            if not force and last_fingerprint(project, document.id, suggester.name) == fingerprint:
+                report.skipped += 1
+                continue
+            if words is None:
+                words = words_with_offsets(document.text)
+            try:
+                candidates = suggester.suggest(document.text, words)
+            except SuggesterUnavailable as error:
+                report.unavailable.append(f"{suggester.name}: {error}")
+                active.remove(suggester)
+                continue
+            stored = store_candidates(project, document.id, suggester.name, fingerprint, candidates)
+            report.runs += 1
+            report.added += stored.added
+            report.removed += stored.removed
+        report.documents += 1
+        if progress:
+            progress(1)
+    return report

@@ -1,0 +1,158 @@
+from __future__ import annotations
+
+from click.testing import CliRunner
+
+from annotator.cli import main
+from annotator.formats.importer import import_paths
+from annotator.store.suggestions import store_candidates
+from annotator.suggest.base import Candidate
+from annotator.suggest.runner import build_suggesters, run_suggesters
+from tests.conftest import SAMPLE
+
+
+def _candidates(project, document_id, source_prefix=""):
+    return sorted(
+        (e.start, e.end, e.label, e.source)
+        for e in project.entities(document_id, status="candidate")
+        if e.source.startswith(source_prefix)
+    )
+
+
+def test_default_suggesters_highlight_the_sample_article_with_no_model(project, sample_text):
+    import_paths(project, [SAMPLE])
+    document = project.documents()[0]
+    suggesters = build_suggesters(project)
+    assert [s.name for s in suggesters] == ["memory", "gazetteer", "cues"]
+    report = run_suggesters(project, suggesters)
+    assert report.added > 0
+    places = {
+        sample_text[s:e] for s, e, label, _ in _candidates(project, document.id) if label == "LOC"
+    }
+    assert {"روسيا", "كوريا الشمالية", "موسكو", "بيونغ يانغ", "أوكرانيا"} <= places
+
+
+def test_rerunning_is_idempotent_and_skips_up_to_date_documents(project):
+    import_paths(project, [SAMPLE])
+    document = project.documents()[0]
+    run_suggesters(project, build_suggesters(project))
+    before = _candidates(project, document.id)
+    report = run_suggesters(project, build_suggesters(project))
+    assert report.added == 0 and report.skipped == 3
+    forced = run_suggesters(project, build_suggesters(project), force=True)
+    assert forced.added == 0 and forced.removed == 0
+    assert _candidates(project, document.id) == before
+
+
+def test_human_decisions_win_over_candidates(project, sample_text):
+    import_paths(project, [SAMPLE])
+    document = project.documents()[0]
+    run_suggesters(project, build_suggesters(project, only=["gazetteer"]))
+    russia = next(
+        e for e in project.entities(document.id) if sample_text[e.start : e.end] == "روسيا"
+    )
+    moscow = next(
+        e for e in project.entities(document.id) if sample_text[e.start : e.end] == "موسكو"
+    )
+    project.update_entity(russia.id, status="rejected")
+    project.update_entity(moscow.id, status="accepted")
+    run_suggesters(project, build_suggesters(project, only=["gazetteer"]), force=True)
+    assert project.entity(russia.id).status == "rejected"
+    assert project.entity(moscow.id).status == "accepted"
+    same_span = [
+        e
+        for e in project.entities(document.id)
+        if (e.start, e.end, e.label)
+        in {(russia.start, russia.end, "LOC"), (moscow.start, moscow.end, "LOC")}
+    ]
+    assert len(same_span) == 2
+
+
+def test_accepting_one_mention_proposes_the_others(project, sample_text):
+    import_paths(project, [SAMPLE])
+    document = project.documents()[0]
+    start = sample_text.index("لافروف")
+    project.add_entity(document.id, start, start + len("لافروف"), "PERS")
+    run_suggesters(project, build_suggesters(project, only=["memory"]))
+    mentions = [(s, e) for s, e, label, _ in _candidates(project, document.id, "memory")]
+    expected = sample_text.count("لافروف") - 1
+    assert len(mentions) == expected >= 5
+    assert all(sample_text[s:e] == "لافروف" for s, e in mentions)
+
+
+def test_a_suggesters_stale_candidates_are_withdrawn_but_not_others(project):
+    document = project.add_document("d", "بوتين وموسكو")
+    store_candidates(project, document.id, "memory", "f1", [Candidate(0, 5, "PERS", "memory")])
+    store_candidates(
+        project, document.id, "gazetteer", "g1", [Candidate(7, 12, "LOC", "gazetteer:cldr")]
+    )
+    result = store_candidates(project, document.id, "memory", "f2", [])
+    assert result.removed == 1
+    assert _candidates(project, document.id) == [(7, 12, "LOC", "gazetteer:cldr")]
+
+
+def test_bad_candidates_are_dropped(project):
+    document = project.add_document("d", "بوتين")
+    result = store_candidates(
+        project,
+        document.id,
+        "x",
+        "f",
+        [
+            Candidate(0, 99, "PERS", "x"),
+            Candidate(0, 5, "DATE", "x"),
+            Candidate(0, 5, "PERS", "x"),
+        ],
+    )
+    assert result.added == 1
+
+
+def test_cli_suggest_and_evaluate_with_a_model(tmp_path, tiny_ner_model, sample_text):
+    db = tmp_path / "p.sqlite"
+    runner = CliRunner()
+    runner.invoke(main, ["init", str(db)])
+    runner.invoke(main, ["import", str(db), str(SAMPLE)])
+    result = runner.invoke(main, ["suggest", str(db), "--ner-model", str(tiny_ner_model)])
+    assert result.exit_code == 0, result.output
+    assert "Suggesters: camel-ner, memory, gazetteer, cues" in result.output
+    from annotator.store import Project
+
+    with Project.open(db) as project:
+        document = project.documents()[0]
+        ner = _candidates(project, document.id, "camel-ner")
+        assert (6, 37, "ORG", "camel-ner") in ner and (89, 103, "PERS", "camel-ner") in ner
+        # gold: the first sentence's three names, document marked done
+        for start, end, label in [(6, 37, "ORG"), (41, 51, "LOC"), (89, 103, "PERS")]:
+            entity = next(
+                e
+                for e in project.entities(document.id)
+                if (e.start, e.end, e.label) == (start, end, label)
+            )
+            project.update_entity(entity.id, status="accepted")
+        project.set_document_status(document.id, "done")
+    again = runner.invoke(main, ["suggest", str(db), "--ner-model", str(tiny_ner_model)])
+    # only project memory runs again: its gold changed
+    assert "3 suggester runs skipped" in again.output
+    result = runner.invoke(
+        main, ["evaluate", str(db), "--ner-model", str(tiny_ner_model), "--only", "camel-ner"]
+    )
+    assert result.exit_code == 0, result.output
+    ner_all = [line for line in result.output.splitlines() if line.startswith("camel-ner   all")]
+    tp, fp, fn = (int(x) for x in ner_all[0].split()[2:5])
+    assert tp == 3 and fn == 0 and fp > 0
+
+
+def test_cli_suggest_with_a_missing_model_says_so(tmp_path):
+    db = tmp_path / "p.sqlite"
+    runner = CliRunner()
+    runner.invoke(main, ["init", str(db)])
+    result = runner.invoke(main, ["suggest", str(db), "--ner-model", str(tmp_path / "none")])
+    assert result.exit_code == 1
+    assert "does not exist" in result.output
+
+
+def test_evaluate_without_gold_says_what_to_do(tmp_path):
+    db = tmp_path / "p.sqlite"
+    runner = CliRunner()
+    runner.invoke(main, ["init", str(db)])
+    result = runner.invoke(main, ["evaluate", str(db)])
+    assert result.exit_code == 1 and "no gold to evaluate against" in result.output

@@ -1,0 +1,53 @@
+from __future__ import annotations
+
+import pytest
+
+from annotator.suggest.words import sentences, words_with_offsets
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "أعلنت وزارة الخارجية، أن بيونغ يانغ مستعدة.",
+        "بَيَانًا مِنْ وِزَارَةِ الخَارِجِيَّةِ",  # diacritics
+        "الرئيـــس بوتيـن",  # tatweel
+        "بوتين\u200f قال\u200c إن \u200f موسكو",  # zero-width and bidi marks
+        "UN Security Council قرار 2231 و ٢٠٢٣ (2023) — 75%",  # Latin, digits, punctuation
+        "emoji 😀 قبل بوتين 👍🏽 بعد",  # non-BMP
+        "  سطر\n\nسطر   ثان\t!  ",
+    ],
+)
+def test_every_word_maps_back_to_its_exact_code_points(text):
+    words = words_with_offsets(text)
+    assert words, text
+    previous_end = 0
+    for word in words:
+        assert text[word.start : word.end] == word.text
+        assert word.start >= previous_end
+        previous_end = word.end
+    # nothing but whitespace is left between words
+    covered = set()
+    for word in words:
+        covered.update(range(word.start, word.end))
+    assert all(text[i].isspace() for i in range(len(text)) if i not in covered)
+
+
+def test_sentences_split_at_punctuation_and_lines_and_keep_offsets():
+    text = "قال لافروف. ثم غادر\nإلى موسكو؟ نعم"
+    parts = sentences(text)
+    assert [[w.text for w in s] for s in parts] == [
+        ["قال", "لافروف", "."],
+        ["ثم", "غادر"],
+        ["إلى", "موسكو", "؟"],
+        ["نعم"],
+    ]
+    for sentence in parts:
+        for word in sentence:
+            assert text[word.start : word.end] == word.text
+
+
+def test_long_runs_are_cut_so_no_word_is_lost():
+    text = " ".join(["كلمة"] * 1000)
+    parts = sentences(text, max_words=120)
+    assert sum(len(s) for s in parts) == 1000
+    assert max(len(s) for s in parts) == 120
