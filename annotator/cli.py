@@ -70,19 +70,43 @@ def main(context: click.Context) -> None:
     project (override its location with ANNOTATOR_DB).
     """
     if context.invoked_subcommand is None:
-        click.echo(context.get_help())
-        click.echo()
-        demo()
+        context.invoke(gui)
 
 
-def demo() -> None:
-    """Make sure the default project exists with the sample article, and show its figures."""
-    project = _open(None)
-    with project:
-        report = import_paths(project, [sample_articles_dir()])
-        click.echo(f"Default project: {project.path}")
-        click.echo(f"Sample article: {report.summary()}")
-        _print_stats(project)
+def prepare_default_project() -> Path:
+    """The default project, created on first start with the sample article and the
+    default suggesters' candidates, so a new user sees highlighted entities at once."""
+    path = default_project_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    first_start = not check_project_file(path)
+    with Project.open(path, create=True) as project:
+        if first_start or project.document_count() == 0:
+            from annotator.suggest.runner import build_suggesters, run_suggesters
+
+            import_paths(project, [sample_articles_dir()])
+            run_suggesters(project, build_suggesters(project, only=["memory", "gazetteer", "cues"]))
+    return path
+
+
+@main.command()
+@click.argument("db", required=False, type=click.Path(dir_okay=False, path_type=Path))
+def gui(db: Path | None) -> None:
+    """Open the annotation window on DB (default: the default project)."""
+    from annotator.gui.app import has_display, run
+
+    if not has_display():
+        _fail(
+            "no display: the window needs X11 or Wayland (DISPLAY is not set); "
+            "the other commands work without one"
+        )
+    try:
+        path = db if db is not None else prepare_default_project()
+        check_project_file(path) or _fail(
+            f"{path}: no project here; create one with `annotator init {path}`"
+        )
+    except ProjectFileError as error:
+        _fail(str(error))
+    sys.exit(run(path))
 
 
 @main.command()

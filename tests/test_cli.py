@@ -76,13 +76,26 @@ def test_default_project_from_the_environment(tmp_path, monkeypatch):
     assert run("export", out).exit_code == 0 and out.exists()
 
 
-def test_no_command_shows_help_and_prepares_the_default_project(tmp_path, monkeypatch):
+def test_first_start_prepares_the_default_project_with_candidates(tmp_path, monkeypatch):
+    from annotator.cli import prepare_default_project
+
     db = tmp_path / "first-run.sqlite"
     monkeypatch.setenv("ANNOTATOR_DB", str(db))
-    result = run()
-    assert "Usage:" in result.output and "Documents: 1" in result.output
+    assert prepare_default_project() == db
     with Project.open(db) as project:
-        assert project.documents()[0].name == SAMPLE.name
+        document = project.documents()[0]
+        assert document.name == SAMPLE.name
+        assert len(project.entities(document.id, status="candidate")) > 20
+    prepare_default_project()  # a second start changes nothing
+    with Project.open(db) as project:
+        assert project.document_count() == 1
+
+
+def test_gui_without_a_display_says_so(monkeypatch):
+    for name in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"):
+        monkeypatch.delenv(name, raising=False)
+    result = run("gui")
+    assert result.exit_code == 1 and "no display" in result.output
 
 
 def test_stats_counts_by_status_label_and_type(tmp_path):

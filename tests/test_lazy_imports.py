@@ -19,6 +19,11 @@ def test_cli_and_default_suggesters_do_not_import_heavy_modules(tmp_path):
         "run_suggesters(p, build_suggesters(p, only=['memory', 'gazetteer', 'cues']))\n"
         f"print([m for m in {HEAVY!r} if m in sys.modules])\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            check=True, env={"HOME": str(tmp_path), "PATH": ""})
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={"HOME": str(tmp_path), "PATH": ""},
+    )
     assert result.stdout.strip() == "[]"

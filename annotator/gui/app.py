@@ -1,0 +1,58 @@
+"""Starting the window: the application, the bundled font, the project, the first document."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+
+from annotator.gui.fonts import article_font_family
+from annotator.gui.main_window import MainWindow
+from annotator.store import Project
+
+
+def has_display() -> bool:
+    """Qt aborts the process when it has no display; say so instead."""
+    return bool(
+        os.environ.get("QT_QPA_PLATFORM")
+        or os.environ.get("DISPLAY")
+        or os.environ.get("WAYLAND_DISPLAY")
+        or sys.platform in ("win32", "darwin")
+    )
+
+
+def application() -> QApplication:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("annotator")
+    app.setOrganizationName("annotator")
+    article_font_family()
+    return app
+
+
+def open_window(project: Project, settings: QSettings | None = None) -> MainWindow:
+    window = MainWindow(project, settings)
+    last = settings.value("last_document") if settings is not None else None
+    ids = [d.id for d in project.documents()]
+    if ids:
+        document_id = int(last) if last is not None and int(last) in ids else ids[0]
+        window.open_document(document_id)
+    if settings is not None:
+        geometry = settings.value("geometry")
+        if geometry is not None:
+            window.restoreGeometry(geometry)
+        zoom = settings.value("zoom")
+        if zoom is not None:
+            window.view.set_zoom(float(zoom))
+    return window
+
+
+def run(project_path: Path) -> int:
+    app = application()
+    settings = QSettings()
+    with Project.open(project_path) as project:
+        window = open_window(project, settings)
+        window.show()
+        return app.exec()

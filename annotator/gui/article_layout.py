@@ -1,0 +1,276 @@
+"""Geometry of the article: right-to-left lines with room above each for entity tags.
+
+Paragraphs are laid out with QTextLayout (exact glyph positions, bidi handled by Qt); each
+line gets a gap above it tall enough for the tags of the entities on it. Entity segments,
+hit-testing and selection rectangles all come from here, in code points: UTF-16 stays
+inside Utf16Map.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QFont, QFontMetricsF, QTextLayout, QTextOption
+
+from annotator.gui.utf16 import Utf16Map
+from annotator.model import Entity
+
+MARGIN = 24.0
+LINE_PADDING = 4.0
+_LTR_CLASSES = {"L", "EN", "AN", "LRE", "LRO", "LRI"}
+
+
+@dataclass(slots=True)
+class Line:
+    paragraph: int
+    index_in_paragraph: int
+    start: int  # code points in the document
+    end: int
+    top: float = 0.0  # top of the tag gap
+    text_top: float = 0.0
+    bottom: float = 0.0
+    rows: int = 0
+
+
+@dataclass(slots=True)
+class Segment:
+    entity_id: int
+    line: int
+    left: float
+    right: float
+    level: int = 0
+    first: bool = True  # the entity's first segment carries its tag
+
+
+@dataclass(slots=True)
+class _Paragraph:
+    start: int
+    text: str
+    layout: QTextLayout
+    utf16: Utf16Map
+    lines: list[int] = field(default_factory=list)
+
+
+class ArticleLayout:
+    def __init__(self, text: str, font: QFont, tag_font: QFont) -> None:
+        self.text = text
+        self.font = font
+        self.tag_font = tag_font
+        self.tag_height = QFontMetricsF(tag_font).height() + 2
+        self.line_height = QFontMetricsF(font).height()
+        self.width = 0.0
+        self.height = 0.0
+        self.lines: list[Line] = []
+        self._line_tops: list[float] = []
+        self._line_starts: list[int] = []
+        self.segments: list[Segment] = []
+        self.segments_by_line: dict[int, list[Segment]] = {}
+        self.entities: dict[int, Entity] = {}
+        self._boundary_x: dict[int, list[float]] = {}
+        self._paragraphs: list[_Paragraph] = []
+        start = 0
+        for paragraph_text in text.split("\n"):
+            layout = QTextLayout(paragraph_text, font)
+            option = QTextOption(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
+            option.setTextDirection(Qt.LayoutDirection.RightToLeft)
+            option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+            layout.setTextOption(option)
+            layout.setCacheEnabled(True)
+            self._paragraphs.append(
+                _Paragraph(start, paragraph_text, layout, Utf16Map(paragraph_text))
+            )
+            start += len(paragraph_text) + 1
+
+    # --- layout ------------------------------------------------------------------------
+    def set_width(self, width: float) -> None:
+        if abs(width - self.width) < 0.5 and self.lines:
+            return
+        self.width = width
+        self.lines = []
+        line_width = max(50.0, width - 2 * MARGIN)
+        for paragraph_index, paragraph in enumerate(self._paragraphs):
+            layout = paragraph.layout
+            paragraph.lines = []
+            layout.beginLayout()
+            while True:
+                qt_line = layout.createLine()
+                if not qt_line.isValid():
+                    break
+                qt_line.setLineWidth(line_width)
+                start = paragraph.start + paragraph.utf16.from_qt(qt_line.textStart())
+                end = paragraph.start + paragraph.utf16.from_qt(
+                    qt_line.textStart() + qt_line.textLength()
+                )
+                paragraph.lines.append(len(self.lines))
+                self.lines.append(Line(paragraph_index, qt_line.lineNumber(), start, end))
+            layout.endLayout()
+        self._line_starts = [line.start for line in self.lines]
+        self.set_entities(list(self.entities.values()))
+
+    def set_entities(self, entities: list[Entity]) -> None:
+        """Place the entities' segments and stack overlapping ones, then position lines."""
+        self.entities = {entity.id: entity for entity in entities}
+        self._boundary_x = {}
+        self.segments = []
+        self.segments_by_line = {}
+        for entity in sorted(entities, key=lambda e: (e.start, -e.end)):
+            first = True
+            for line_index in self._lines_of(entity.start, entity.end):
+                left, right = self._x_range(line_index, entity.start, entity.end)
+                segment = Segment(entity.id, line_index, left, right, first=first)
+                first = False
+                self.segments.append(segment)
+                self.segments_by_line.setdefault(line_index, []).append(segment)
+        for segments in self.segments_by_line.values():
+            _assign_levels(segments)
+        self._position_lines()
+
+    def _position_lines(self) -> None:
+        y = MARGIN
+        tops = []
+        for index, line in enumerate(self.lines):
+            segments = self.segments_by_line.get(index, ())
+            line.rows = 1 + max((s.level for s in segments), default=-1)
+            line.top = y
+            line.text_top = y + line.rows * self.tag_height + LINE_PADDING
+            paragraph = self._paragraphs[line.paragraph]
+            qt_line = paragraph.layout.lineAt(line.index_in_paragraph)
+            qt_line.setPosition(QPointF(MARGIN, line.text_top))
+            line.bottom = line.text_top + qt_line.height() + LINE_PADDING
+            tops.append(line.top)
+            y = line.bottom
+            if line.index_in_paragraph == len(paragraph.lines) - 1:
+                y += self.line_height * 0.35  # paragraph spacing
+        self._line_tops = tops
+        self.height = y + MARGIN
+
+    # --- queries -----------------------------------------------------------------------
+    def qt_line(self, line_index: int):
+        line = self.lines[line_index]
+        return self._paragraphs[line.paragraph].layout.lineAt(line.index_in_paragraph)
+
+    def visible_lines(self, top: float, bottom: float) -> range:
+        first = max(0, bisect_right(self._line_tops, top) - 1)
+        last = bisect_right(self._line_tops, bottom)
+        return range(first, min(last, len(self.lines)))
+
+    def line_at_y(self, y: float) -> int | None:
+        if not self.lines:
+            return None
+        index = max(0, bisect_right(self._line_tops, y) - 1)
+        return index if y <= self.lines[index].bottom + self.line_height else None
+
+    def _lines_of(self, start: int, end: int) -> range:
+        first = max(0, bisect_right(self._line_starts, start) - 1)
+        last = max(first, bisect_right(self._line_starts, max(start, end - 1)) - 1)
+        return range(first, last + 1)
+
+    def _boundaries(self, line_index: int) -> list[float]:
+        """x of every code-point boundary on the line (cached per line)."""
+        cached = self._boundary_x.get(line_index)
+        if cached is None:
+            line = self.lines[line_index]
+            paragraph = self._paragraphs[line.paragraph]
+            qt_line = self.qt_line(line_index)
+            cached = [
+                qt_line.cursorToX(paragraph.utf16.to_qt(position - paragraph.start))[0]
+                for position in range(line.start, line.end + 1)
+            ]
+            self._boundary_x[line_index] = cached
+        return cached
+
+    def _x_range(self, line_index: int, start: int, end: int) -> tuple[float, float]:
+        """Leftmost and rightmost x of [start, end) on one line, bidi runs included."""
+        line = self.lines[line_index]
+        start, end = max(start, line.start), min(end, line.end)
+        xs = self._boundaries(line_index)
+        if end <= start:
+            x = xs[start - line.start]
+            return x, x
+        piece = self.text[start:end]
+        if any(unicodedata.bidirectional(c) in _LTR_CLASSES for c in piece):
+            values = xs[start - line.start : end - line.start + 1]
+        else:
+            values = [xs[start - line.start], xs[end - line.start]]
+        return min(values), max(values)
+
+    def span_rects(self, start: int, end: int) -> list[QRectF]:
+        rects = []
+        for line_index in self._lines_of(start, end):
+            left, right = self._x_range(line_index, start, end)
+            line = self.lines[line_index]
+            rects.append(QRectF(left, line.text_top - 1, right - left, line.bottom - line.text_top))
+        return rects
+
+    def segment_rect(self, segment: Segment) -> QRectF:
+        line = self.lines[segment.line]
+        inset = min(segment.level * 3.0, (line.bottom - line.text_top) / 3)
+        return QRectF(
+            segment.left - 2,
+            line.text_top - 2 + inset,
+            segment.right - segment.left + 4,
+            line.bottom - line.text_top - 2 * inset,
+        )
+
+    def tag_rect(self, segment: Segment, label_width: float) -> QRectF:
+        line = self.lines[segment.line]
+        row = line.rows - 1 - segment.level
+        return QRectF(
+            segment.right - label_width,
+            line.top + row * self.tag_height,
+            label_width,
+            self.tag_height - 2,
+        )
+
+    def character_at(self, point: QPointF) -> int | None:
+        """The character whose glyph is under the point (code points), or None.
+
+        Decided from glyph extents, not from QTextLine.xToCursor, which in RTL is biased by
+        about half a glyph and would select one character off.
+        """
+        line_index = self.line_at_y(point.y())
+        if line_index is None:
+            return None
+        line = self.lines[line_index]
+        xs = self._boundaries(line_index)
+        best, best_distance = None, float("inf")
+        for offset in range(line.end - line.start):
+            left, right = sorted((xs[offset], xs[offset + 1]))
+            if left <= point.x() <= right:
+                return line.start + offset
+            distance = min(abs(point.x() - left), abs(point.x() - right))
+            if distance < best_distance:
+                best, best_distance = line.start + offset, distance
+        return best
+
+    def entity_at(self, point: QPointF) -> int | None:
+        """The innermost entity under the point (its box or its tag)."""
+        line_index = self.line_at_y(point.y())
+        if line_index is None:
+            return None
+        hits = []
+        for segment in self.segments_by_line.get(line_index, ()):
+            if self.segment_rect(segment).contains(point):
+                hits.append(segment)
+        if not hits:
+            return None
+        return max(hits, key=lambda s: (s.level, -(s.right - s.left))).entity_id
+
+    def line_rect(self, line_index: int) -> QRectF:
+        line = self.lines[line_index]
+        return QRectF(0, line.top, self.width, line.bottom - line.top)
+
+
+def _assign_levels(segments: list[Segment]) -> None:
+    """Outer (wider) segments at level 0, overlapping ones stacked above."""
+    placed: list[Segment] = []
+    for segment in sorted(segments, key=lambda s: -(s.right - s.left)):
+        level = 0
+        taken = {p.level for p in placed if p.left < segment.right and segment.left < p.right}
+        while level in taken:
+            level += 1
+        segment.level = level
+        placed.append(segment)

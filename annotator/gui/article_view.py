@@ -1,0 +1,324 @@
+"""The article: right-to-left text, entities drawn on their spans with tags above them."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
+from PySide6.QtWidgets import QAbstractScrollArea, QWidget
+
+from annotator.gui.article_layout import ArticleLayout
+from annotator.gui.fonts import article_font
+from annotator.gui.session import DocumentSession
+from annotator.model import Entity
+from annotator.suggest.arabic import normalise_with_positions, proclitic_readings
+from annotator.suggest.words import Word, words_with_offsets
+
+SELECTION_COLOUR = QColor(255, 200, 0, 110)
+
+
+class ArticleView(QAbstractScrollArea):
+    focus_changed = Signal()
+    selection_changed = Signal()
+
+    def __init__(self, session: DocumentSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.point_size = 16.0
+        self.show_rejected = False
+        self.layout_: ArticleLayout | None = None
+        self.focus_entity_id: int | None = None
+        self.selection: tuple[int, int] | None = None
+        self._words: list[Word] = []
+        self._word_starts: list[int] = []
+        self._press: tuple[int, bool] | None = None  # (character, exact)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        self.viewport().setCursor(Qt.CursorShape.IBeamCursor)
+        self.setAccessibleName("Article")
+        session.document_opened.connect(self.rebuild)
+        session.changed.connect(self.refresh_entities)
+
+    # --- content -----------------------------------------------------------------------
+    def visible_entities(self) -> list[Entity]:
+        return [
+            e
+            for e in self.session.entities.values()
+            if self.show_rejected or e.status != "rejected"
+        ]
+
+    def rebuild(self) -> None:
+        document = self.session.document
+        if document is None:
+            return
+        font = article_font(self.point_size)
+        tag_font = article_font(max(7.0, self.point_size * 0.55))
+        self.layout_ = ArticleLayout(document.text, font, tag_font)
+        self.layout_.set_width(self.viewport().width())
+        self._words = words_with_offsets(document.text)
+        self._word_starts = [w.start for w in self._words]
+        self.selection = None
+        self.focus_entity_id = None
+        self.refresh_entities()
+        self.verticalScrollBar().setValue(0)
+
+    def refresh_entities(self) -> None:
+        if self.layout_ is None:
+            return
+        if self.focus_entity_id not in self.session.entities:
+            self.focus_entity_id = None
+        self.layout_.set_entities(self.visible_entities())
+        self._update_scrollbars()
+        self.viewport().update()
+
+    def set_zoom(self, point_size: float) -> None:
+        self.point_size = max(8.0, min(48.0, point_size))
+        focus, selection = self.focus_entity_id, self.selection
+        self.rebuild()
+        self.focus_entity_id, self.selection = focus, selection
+        self.viewport().update()
+
+    def set_show_rejected(self, show: bool) -> None:
+        self.show_rejected = show
+        self.refresh_entities()
+
+    # --- scrolling and painting --------------------------------------------------------
+    def _update_scrollbars(self) -> None:
+        height = self.layout_.height if self.layout_ else 0
+        bar = self.verticalScrollBar()
+        bar.setRange(0, max(0, int(height - self.viewport().height())))
+        bar.setPageStep(self.viewport().height())
+        bar.setSingleStep(int(self.layout_.line_height) if self.layout_ else 20)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        if self.layout_ is not None:
+            self.layout_.set_width(self.viewport().width())
+            self._update_scrollbars()
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:  # noqa: N802
+        self.viewport().update()
+
+    def paintEvent(self, event) -> None:  # noqa: N802
+        painter = QPainter(self.viewport())
+        painter.fillRect(event.rect(), QColor("white"))
+        layout = self.layout_
+        if layout is None:
+            return
+        offset = self.verticalScrollBar().value()
+        painter.translate(0, -offset)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        top, bottom = event.rect().top() + offset, event.rect().bottom() + offset
+        schema = self.session.project.schema
+        metrics = QFontMetricsF(layout.tag_font)
+        lines = layout.visible_lines(top, bottom)
+        for line_index in lines:
+            for segment in layout.segments_by_line.get(line_index, ()):
+                entity = layout.entities[segment.entity_id]
+                colour = QColor(schema.label(entity.label).colour)
+                rect = layout.segment_rect(segment)
+                focused = entity.id == self.focus_entity_id
+                if entity.status == "accepted":
+                    fill = QColor(colour)
+                    fill.setAlpha(95)
+                    painter.fillRect(rect, fill)
+                    pen = QPen(colour, 3 if focused else 1.2)
+                elif entity.status == "candidate":
+                    fill = QColor(colour)
+                    fill.setAlpha(22)
+                    painter.fillRect(rect, fill)
+                    pen = QPen(colour, 3 if focused else 1.5, Qt.PenStyle.DashLine)
+                else:
+                    pen = QPen(QColor("#888888"), 3 if focused else 1, Qt.PenStyle.DotLine)
+                painter.setPen(pen)
+                painter.drawRoundedRect(rect, 3, 3)
+        if self.selection is not None:
+            for rect in layout.span_rects(*self.selection):
+                painter.fillRect(rect, SELECTION_COLOUR)
+        painter.setPen(QColor("black"))
+        for line_index in lines:
+            layout.qt_line(line_index).draw(painter, QPointF(0, 0))
+        painter.setFont(layout.tag_font)
+        for line_index in lines:
+            for segment in layout.segments_by_line.get(line_index, ()):
+                if not segment.first:
+                    continue
+                entity = layout.entities[segment.entity_id]
+                text = entity.label if entity.status != "candidate" else f"{entity.label}?"
+                width = metrics.horizontalAdvance(text) + 8
+                tag = layout.tag_rect(segment, width)
+                colour = QColor(schema.label(entity.label).colour)
+                if entity.status == "accepted":
+                    painter.fillRect(tag, colour)
+                    painter.setPen(QColor("white"))
+                else:
+                    painter.fillRect(tag, QColor("white"))
+                    painter.setPen(colour if entity.status == "candidate" else QColor("#888"))
+                    painter.drawRect(tag)
+                painter.drawText(tag, Qt.AlignmentFlag.AlignCenter, text)
+
+    # --- focus and navigation ----------------------------------------------------------
+    def focused_entity(self) -> Entity | None:
+        return self.session.entities.get(self.focus_entity_id)
+
+    def set_focus_entity(self, entity_id: int | None, scroll: bool = True) -> None:
+        self.focus_entity_id = entity_id
+        if entity_id is not None:
+            self.selection = None
+            if scroll:
+                self.ensure_visible(entity_id)
+        self.viewport().update()
+        self.focus_changed.emit()
+
+    def ensure_visible(self, entity_id: int) -> None:
+        entity = self.session.entities.get(entity_id)
+        if entity is None or self.layout_ is None:
+            return
+        rects = self.layout_.span_rects(entity.start, entity.end)
+        if not rects:
+            return
+        bar = self.verticalScrollBar()
+        top, bottom = rects[0].top() - 3 * self.layout_.tag_height, rects[-1].bottom() + 10
+        if top < bar.value():
+            bar.setValue(int(top))
+        elif bottom > bar.value() + self.viewport().height():
+            bar.setValue(int(bottom - self.viewport().height()))
+
+    def next_entity(self, step: int, status: str | None = "candidate") -> None:
+        """Tab / Shift+Tab: the next or previous candidate in reading order (wrapping)."""
+        ordered = [
+            e
+            for e in self.session.reading_order()
+            if (status is None or e.status == status)
+            and (self.show_rejected or e.status != "rejected")
+        ]
+        if not ordered:
+            self.set_focus_entity(None)
+            return
+        current = self.focused_entity()
+        key = (current.start, current.end, current.label, current.id) if current else None
+        keys = [(e.start, e.end, e.label, e.id) for e in ordered]
+        if key is None:
+            index = 0 if step > 0 else len(ordered) - 1
+        else:
+            index = bisect_right(keys, key) if step > 0 else bisect_right(keys, key) - 2
+            if key not in keys and step < 0:
+                index = bisect_right(keys, key) - 1
+            index %= len(ordered)
+        self.set_focus_entity(ordered[index].id)
+
+    def event(self, event) -> bool:
+        if event.type() == QEvent.Type.KeyPress and event.key() in (
+            Qt.Key.Key_Tab,
+            Qt.Key.Key_Backtab,
+        ):
+            backwards = event.key() == Qt.Key.Key_Backtab or bool(
+                event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+            )
+            self.next_entity(-1 if backwards else 1)
+            return True
+        return super().event(event)
+
+    # --- selection -----------------------------------------------------------------------
+    def _word_index(self, character: int) -> int | None:
+        index = bisect_right(self._word_starts, character) - 1
+        if index >= 0 and self._words[index].start <= character < self._words[index].end:
+            return index
+        return None
+
+    def _snap(self, first: int, last: int) -> tuple[int, int]:
+        """Characters first..last (inclusive, any order) grown to whole words."""
+        low, high = min(first, last), max(first, last)
+        text = self.session.document.text
+        while low <= high and text[low].isspace():
+            low += 1
+        while high >= low and text[high].isspace():
+            high -= 1
+        if low > high:
+            return low, low
+        start_word, end_word = self._word_index(low), self._word_index(high)
+        start = self._words[start_word].start if start_word is not None else low
+        end = self._words[end_word].end if end_word is not None else high + 1
+        return start, end
+
+    def select(self, start: int, end: int) -> None:
+        self.selection = (start, end) if start < end else None
+        self.focus_entity_id = None
+        self.viewport().update()
+        self.selection_changed.emit()
+        self.focus_changed.emit()
+
+    def cycle_clitic(self) -> None:
+        """`بالرئيس` -> `الرئيس` -> `رئيس` -> `بالرئيس`: the selection's first word without
+        its proclitics, one keystroke per step."""
+        if self.selection is None:
+            return
+        start, end = self.selection
+        index = self._word_index(start)
+        word = self._words[index] if index is not None else None
+        if word is None:
+            for candidate in self._words:
+                if candidate.start < start < candidate.end:
+                    word = candidate
+        if word is None:
+            return
+        letters, positions = normalise_with_positions(word.text)
+        starts = sorted(
+            {
+                word.start + positions[skipped] if skipped < len(positions) else word.end
+                for skipped, _ in proclitic_readings(letters)
+            }
+            | {word.start}
+        )
+        starts = [s for s in starts if s < min(end, word.end)]
+        following = [s for s in starts if s > start]
+        self.select(following[0] if following else word.start, end)
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802
+        if self.layout_ is None or event.button() != Qt.MouseButton.LeftButton:
+            return super().mousePressEvent(event)
+        point = self._content_point(event.position())
+        exact = bool(event.modifiers() & Qt.KeyboardModifier.AltModifier)
+        entity_id = None if exact else self.layout_.entity_at(point)
+        character = self.layout_.character_at(point)
+        self._press = None if character is None else (character, exact)
+        self._press_entity = entity_id
+        self._dragged = False
+
+    def mouseMoveEvent(self, event) -> None:  # noqa: N802
+        if self._press is None or not (event.buttons() & Qt.MouseButton.LeftButton):
+            return
+        character = self.layout_.character_at(self._content_point(event.position()))
+        if character is None:
+            return
+        anchor, exact = self._press
+        if character != anchor:
+            self._dragged = True
+        if self._dragged:
+            if exact:
+                self.select(min(anchor, character), max(anchor, character) + 1)
+            else:
+                self.select(*self._snap(anchor, character))
+
+    def mouseReleaseEvent(self, event) -> None:  # noqa: N802
+        if self._press is None:
+            return
+        if not self._dragged:
+            if self._press_entity is not None:
+                self.set_focus_entity(self._press_entity, scroll=False)
+            else:
+                anchor, exact = self._press
+                if exact:
+                    self.select(anchor, anchor + 1)
+                else:
+                    self.select(*self._snap(anchor, anchor))
+        self._press = None
+
+    def _content_point(self, position) -> QPointF:
+        return QPointF(position.x(), position.y() + self.verticalScrollBar().value())
+
+    def content_rect_of(self, start: int, end: int) -> list[QRectF]:
+        """Where a span is drawn, in viewport coordinates (tests drag across these)."""
+        offset = self.verticalScrollBar().value()
+        return [r.translated(0, -offset) for r in self.layout_.span_rects(start, end)]
