@@ -246,6 +246,25 @@ class ArticleLayout:
                 best, best_distance = line.start + offset, distance
         return best
 
+    def characters_between(self, first: QPointF, second: QPointF) -> tuple[int, int] | None:
+        """The logical extent of every character drawn between two points of one line.
+
+        In a line that mixes directions (Arabic with Latin, digits or markup) the visual
+        ends of a drag are not the logical ends of what it covers; this is.
+        """
+        line_index = self.line_at_y(first.y())
+        if line_index is None or line_index != self.line_at_y(second.y()):
+            return None
+        line = self.lines[line_index]
+        xs = self._boundaries(line_index)
+        low, high = sorted((first.x(), second.x()))
+        inside = [
+            line.start + offset
+            for offset in range(line.end - line.start)
+            if low <= (xs[offset] + xs[offset + 1]) / 2 <= high
+        ]
+        return (min(inside), max(inside)) if inside else None
+
     def entity_at(self, point: QPointF) -> int | None:
         """The innermost entity under the point (its box or its tag)."""
         line_index = self.line_at_y(point.y())

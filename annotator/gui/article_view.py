@@ -283,23 +283,29 @@ class ArticleView(QAbstractScrollArea):
         entity_id = None if exact else self.layout_.entity_at(point)
         character = self.layout_.character_at(point)
         self._press = None if character is None else (character, exact)
+        self._press_point = point
         self._press_entity = entity_id
         self._dragged = False
 
     def mouseMoveEvent(self, event) -> None:  # noqa: N802
         if self._press is None or not (event.buttons() & Qt.MouseButton.LeftButton):
             return
-        character = self.layout_.character_at(self._content_point(event.position()))
+        point = self._content_point(event.position())
+        character = self.layout_.character_at(point)
         if character is None:
             return
         anchor, exact = self._press
         if character != anchor:
             self._dragged = True
         if self._dragged:
+            first, last = min(anchor, character), max(anchor, character)
+            covered = self.layout_.characters_between(self._press_point, point)
+            if covered is not None:  # on one line: what the drag covers on screen
+                first, last = covered
             if exact:
-                self.select(min(anchor, character), max(anchor, character) + 1)
+                self.select(first, last + 1)
             else:
-                self.select(*self._snap(anchor, character))
+                self.select(*self._snap(first, last))
 
     def mouseReleaseEvent(self, event) -> None:  # noqa: N802
         if self._press is None:

@@ -1,0 +1,53 @@
+"""A real xcb window under Xvfb, on the sample article, saved as a screenshot."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+
+import pytest
+from PySide6.QtGui import QColor, QImage
+
+from tests.conftest import REPO
+
+pytestmark = pytest.mark.skipif(
+    shutil.which("Xvfb") is None,
+    reason="Xvfb is not installed (.ci/run installs it: apt-get install xvfb)",
+)
+
+
+@pytest.fixture
+def xvfb_display():
+    process = subprocess.Popen(
+        ["Xvfb", "-displayfd", "1", "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+    )
+    display = process.stdout.readline().decode().strip()
+    try:
+        yield f":{display}"
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def test_main_window_screenshot_on_the_sample_article(xvfb_display, tmp_path):
+    out = tmp_path / "screenshot.png"
+    env = {**os.environ, "DISPLAY": xvfb_display, "QT_QPA_PLATFORM": "xcb", "HOME": str(tmp_path)}
+    result = subprocess.run(
+        [sys.executable, str(REPO / "build_scripts" / "screenshot.py"), str(out)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1280, 800)
+    colours = {image.pixelColor(x, y).name() for x in range(0, 1280, 7) for y in range(60, 800, 7)}
+    # text, entity colours of every label present, and their tints: not a blank window
+    assert len(colours) > 50
+    label_colours = {"#d62728", "#2ca02c", "#1f77b4"}
+    assert label_colours <= colours | {QColor(c).name() for c in colours}
