@@ -90,6 +90,7 @@ class ArticleLayout:
             return
         self.width = width
         self.lines = []
+        self._boundary_x = {}  # glyph positions depend on the line breaks only
         line_width = max(50.0, width - 2 * MARGIN)
         for paragraph_index, paragraph in enumerate(self._paragraphs):
             layout = paragraph.layout
@@ -113,7 +114,6 @@ class ArticleLayout:
     def set_entities(self, entities: list[Entity]) -> None:
         """Place the entities' segments and stack overlapping ones, then position lines."""
         self.entities = {entity.id: entity for entity in entities}
-        self._boundary_x = {}
         self.segments = []
         self.segments_by_line = {}
         for entity in sorted(entities, key=lambda e: (e.start, -e.end)):
