@@ -69,7 +69,7 @@ class ArticleLayout:
         self.segments: list[Segment] = []
         self.segments_by_line: dict[int, list[Segment]] = {}
         self.entities: dict[int, Entity] = {}
-        self._boundary_x: dict[int, list[float]] = {}
+        self._boundary_x: dict[tuple[int, int], float] = {}
         self._paragraphs: list[_Paragraph] = []
         start = 0
         for paragraph_text in text.split("\n"):
@@ -170,34 +170,38 @@ class ArticleLayout:
 
     def _boundaries(self, line_index: int) -> list[float]:
         """x of every code-point boundary on the line (cached per line)."""
-        cached = self._boundary_x.get(line_index)
-        if cached is None:
-            line = self.lines[line_index]
-            paragraph = self._paragraphs[line.paragraph]
+        line = self.lines[line_index]
+        return [self._x(line_index, position) for position in range(line.start, line.end + 1)]
+
+    def _x(self, line_index: int, position: int) -> float:
+        """x of one code-point boundary on a line, cached until the next relayout."""
+        key = (line_index, position)
+        x = self._boundary_x.get(key)
+        if x is None:
+            paragraph = self._paragraphs[self.lines[line_index].paragraph]
             qt_line = self.qt_line(line_index)
-            cached = [
-                qt_line.cursorToX(paragraph.utf16.to_qt(position - paragraph.start))[0]
-                for position in range(line.start, line.end + 1)
-            ]
-            self._boundary_x[line_index] = cached
-        return cached
+            x = qt_line.cursorToX(paragraph.utf16.to_qt(position - paragraph.start))[0]
+            self._boundary_x[key] = x
+        return x
 
     def _x_range(self, line_index: int, start: int, end: int) -> tuple[float, float]:
         """Leftmost and rightmost x of [start, end) on one line, bidi runs included."""
         line = self.lines[line_index]
         start, end = max(start, line.start), min(end, line.end)
-        xs = self._boundaries(line_index)
         if end <= start:
-            x = xs[start - line.start]
+            x = self._x(line_index, start)
             return x, x
         piece = self.text[start:end]
         if any(unicodedata.bidirectional(c) in _LTR_CLASSES for c in piece):
-            values = xs[start - line.start : end - line.start + 1]
+            positions = range(start, end + 1)
         else:
-            values = [xs[start - line.start], xs[end - line.start]]
+            positions = (start, end)
+        values = [self._x(line_index, position) for position in positions]
         return min(values), max(values)
 
     def span_rects(self, start: int, end: int) -> list[QRectF]:
+        if not self.lines:
+            return []
         rects = []
         for line_index in self._lines_of(start, end):
             left, right = self._x_range(line_index, start, end)

@@ -55,22 +55,54 @@ class ArticleView(QAbstractScrollArea):
         font = article_font(self.point_size)
         tag_font = article_font(max(7.0, self.point_size * 0.55))
         self.layout_ = ArticleLayout(document.text, font, tag_font)
-        self.layout_.set_width(self.viewport().width())
-        self._words = words_with_offsets(document.text)
-        self._word_starts = [w.start for w in self._words]
+        self._words = []
+        self._word_starts = []
         self.selection = None
         self.focus_entity_id = None
         self.refresh_entities()
         self.verticalScrollBar().setValue(0)
 
-    def refresh_entities(self) -> None:
+    MIN_LAYOUT_WIDTH = 200  # below this the widget is not really shown yet
+
+    def _lay_out(self) -> bool:
+        """Lay the text out for the current width, once the view has a real size."""
+        width = self.viewport().width()
+        if self.layout_ is None or width < self.MIN_LAYOUT_WIDTH:
+            return False
+        self.layout_.set_width(width)
+        return True
+
+    def refresh_entities(self, _changed_id: int | None = None) -> None:
+        """Repaint after an edit; the geometry is rebuilt only when spans come or go."""
         if self.layout_ is None:
             return
         if self.focus_entity_id not in self.session.entities:
             self.focus_entity_id = None
-        self.layout_.set_entities(self.visible_entities())
+        visible = self.visible_entities()
+        layout = self.layout_
+        same_spans = len(visible) == len(layout.entities) and all(
+            (old := layout.entities.get(e.id)) is not None
+            and (old.start, old.end) == (e.start, e.end)
+            for e in visible
+        )
+        if same_spans and layout.lines:
+            layout.entities.update((e.id, e) for e in visible)
+        else:
+            layout.entities = {e.id: e for e in visible}
+            if not layout.lines:
+                self._lay_out()
+            else:
+                layout.set_entities(visible)
         self._update_scrollbars()
         self.viewport().update()
+
+    @property
+    def words(self) -> list[Word]:
+        """The document's words, tokenised on first need (selection snapping)."""
+        if not self._words and self.session.document is not None:
+            self._words = words_with_offsets(self.session.document.text)
+            self._word_starts = [w.start for w in self._words]
+        return self._words
 
     def set_zoom(self, point_size: float) -> None:
         self.point_size = max(8.0, min(48.0, point_size))
@@ -93,70 +125,87 @@ class ArticleView(QAbstractScrollArea):
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
-        if self.layout_ is not None:
-            self.layout_.set_width(self.viewport().width())
+        if self._lay_out():
             self._update_scrollbars()
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:  # noqa: N802
         self.viewport().update()
 
+    def _styles(self) -> dict:
+        """Pens, brushes and tag widths per (label, status), built once per schema and zoom."""
+        key = (id(self.session.project.schema), self.point_size)
+        if getattr(self, "_styles_key", None) != key:
+            styles = {}
+            metrics = QFontMetricsF(self.layout_.tag_font) if self.layout_ else None
+            for label in self.session.project.schema.labels:
+                colour = QColor(label.colour)
+                for status in ("candidate", "accepted", "rejected"):
+                    fill = QColor(colour)
+                    fill.setAlpha({"accepted": 95, "candidate": 22, "rejected": 0}[status])
+                    style = {
+                        "accepted": Qt.PenStyle.SolidLine,
+                        "candidate": Qt.PenStyle.DashLine,
+                        "rejected": Qt.PenStyle.DotLine,
+                    }[status]
+                    pen_colour = colour if status != "rejected" else QColor("#888888")
+                    tag = label.name if status != "candidate" else f"{label.name}?"
+                    styles[(label.name, status)] = {
+                        "fill": fill,
+                        "pen": QPen(pen_colour, 1.3, style),
+                        "focus_pen": QPen(pen_colour, 3, style),
+                        "tag": tag,
+                        "tag_width": (metrics.horizontalAdvance(tag) + 8) if metrics else 40,
+                        "tag_fill": colour if status == "accepted" else QColor("white"),
+                        "tag_pen": QColor("white") if status == "accepted" else pen_colour,
+                    }
+            self._style_cache = styles
+            self._styles_key = key
+        return self._style_cache
+
     def paintEvent(self, event) -> None:  # noqa: N802
         painter = QPainter(self.viewport())
         painter.fillRect(event.rect(), QColor("white"))
         layout = self.layout_
-        if layout is None:
+        if layout is None or not layout.lines:
             return
         offset = self.verticalScrollBar().value()
         painter.translate(0, -offset)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         top, bottom = event.rect().top() + offset, event.rect().bottom() + offset
-        schema = self.session.project.schema
-        metrics = QFontMetricsF(layout.tag_font)
+        styles = self._styles()
         lines = layout.visible_lines(top, bottom)
+        entities = layout.entities
+        focus = self.focus_entity_id
+        painter.setBrush(Qt.BrushStyle.NoBrush)
         for line_index in lines:
             for segment in layout.segments_by_line.get(line_index, ()):
-                entity = layout.entities[segment.entity_id]
-                colour = QColor(schema.label(entity.label).colour)
+                entity = entities[segment.entity_id]
+                style = styles[(entity.label, entity.status)]
                 rect = layout.segment_rect(segment)
-                focused = entity.id == self.focus_entity_id
-                if entity.status == "accepted":
-                    fill = QColor(colour)
-                    fill.setAlpha(95)
-                    painter.fillRect(rect, fill)
-                    pen = QPen(colour, 3 if focused else 1.2)
-                elif entity.status == "candidate":
-                    fill = QColor(colour)
-                    fill.setAlpha(22)
-                    painter.fillRect(rect, fill)
-                    pen = QPen(colour, 3 if focused else 1.5, Qt.PenStyle.DashLine)
-                else:
-                    pen = QPen(QColor("#888888"), 3 if focused else 1, Qt.PenStyle.DotLine)
-                painter.setPen(pen)
-                painter.drawRoundedRect(rect, 3, 3)
+                if entity.status != "rejected":
+                    painter.fillRect(rect, style["fill"])
+                painter.setPen(style["focus_pen"] if entity.id == focus else style["pen"])
+                painter.drawRect(rect)
         if self.selection is not None:
             for rect in layout.span_rects(*self.selection):
                 painter.fillRect(rect, SELECTION_COLOUR)
         painter.setPen(QColor("black"))
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         for line_index in lines:
             layout.qt_line(line_index).draw(painter, QPointF(0, 0))
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         painter.setFont(layout.tag_font)
         for line_index in lines:
             for segment in layout.segments_by_line.get(line_index, ()):
                 if not segment.first:
                     continue
-                entity = layout.entities[segment.entity_id]
-                text = entity.label if entity.status != "candidate" else f"{entity.label}?"
-                width = metrics.horizontalAdvance(text) + 8
-                tag = layout.tag_rect(segment, width)
-                colour = QColor(schema.label(entity.label).colour)
-                if entity.status == "accepted":
-                    painter.fillRect(tag, colour)
-                    painter.setPen(QColor("white"))
-                else:
-                    painter.fillRect(tag, QColor("white"))
-                    painter.setPen(colour if entity.status == "candidate" else QColor("#888"))
+                entity = entities[segment.entity_id]
+                style = styles[(entity.label, entity.status)]
+                tag = layout.tag_rect(segment, style["tag_width"])
+                painter.fillRect(tag, style["tag_fill"])
+                painter.setPen(style["tag_pen"])
+                if entity.status != "accepted":
                     painter.drawRect(tag)
-                painter.drawText(tag, Qt.AlignmentFlag.AlignCenter, text)
+                painter.drawText(tag, Qt.AlignmentFlag.AlignCenter, style["tag"])
 
     # --- focus and navigation ----------------------------------------------------------
     def focused_entity(self) -> Entity | None:
@@ -222,8 +271,9 @@ class ArticleView(QAbstractScrollArea):
 
     # --- selection -----------------------------------------------------------------------
     def _word_index(self, character: int) -> int | None:
+        words = self.words
         index = bisect_right(self._word_starts, character) - 1
-        if index >= 0 and self._words[index].start <= character < self._words[index].end:
+        if index >= 0 and words[index].start <= character < words[index].end:
             return index
         return None
 
@@ -238,8 +288,8 @@ class ArticleView(QAbstractScrollArea):
         if low > high:
             return low, low
         start_word, end_word = self._word_index(low), self._word_index(high)
-        start = self._words[start_word].start if start_word is not None else low
-        end = self._words[end_word].end if end_word is not None else high + 1
+        start = self.words[start_word].start if start_word is not None else low
+        end = self.words[end_word].end if end_word is not None else high + 1
         return start, end
 
     def select(self, start: int, end: int) -> None:
@@ -256,9 +306,9 @@ class ArticleView(QAbstractScrollArea):
             return
         start, end = self.selection
         index = self._word_index(start)
-        word = self._words[index] if index is not None else None
+        word = self.words[index] if index is not None else None
         if word is None:
-            for candidate in self._words:
+            for candidate in self.words:
                 if candidate.start < start < candidate.end:
                     word = candidate
         if word is None:

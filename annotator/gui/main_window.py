@@ -187,7 +187,7 @@ class MainWindow(QMainWindow):
         self.undo_action.setEnabled(True)
         self._update_undo_names(stack)
         self.documents.refresh()
-        self._content_changed()
+        self.entity_list.refresh(self.view.show_rejected, self.view.focus_entity_id)
         if self.settings is not None:
             self.settings.setValue("last_document", document_id)
         self.view.setFocus()
@@ -314,7 +314,7 @@ class MainWindow(QMainWindow):
     # --- views -------------------------------------------------------------------------
     def _toggle_rejected(self, checked: bool) -> None:
         self.view.set_show_rejected(checked)
-        self._content_changed()
+        self.entity_list.refresh(checked, self.view.focus_entity_id)
 
     def _entity_chosen_in_list(self, entity_id: int) -> None:
         self.view.set_focus_entity(entity_id)
@@ -323,9 +323,11 @@ class MainWindow(QMainWindow):
         self.entity_list.select_entity(self.view.focus_entity_id)
         self._update_status()
 
-    def _content_changed(self) -> None:
-        self.entity_list.refresh(self.view.show_rejected, self.view.focus_entity_id)
-        self.documents.refresh()
+    def _content_changed(self, entity_id: int | None = None) -> None:
+        self.entity_list.entity_changed(
+            entity_id, self.view.show_rejected, self.view.focus_entity_id
+        )
+        self.documents.update_current()
         self._update_status()
 
     def _update_status(self) -> None:
@@ -368,6 +370,8 @@ class MainWindow(QMainWindow):
             return
         report = import_paths(self.project, [Path(p) for p in paths])
         self.documents.refresh()
+        if self.session.document is None and self.project.document_count():
+            self.open_document(self.project.documents()[0].id)
         message = report.summary()
         if report.errors:
             QMessageBox.warning(self, "Import", message + "\n\n" + "\n".join(report.errors[:20]))

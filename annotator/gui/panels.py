@@ -1,89 +1,239 @@
-"""The side panels: the project's documents and the current document's entities."""
+"""The side panels: the project's documents and the current document's entities.
+
+Both are list views over small models, so a document with a thousand entities or a project
+with thousands of documents costs only the rows on screen, and an edit refreshes in O(1).
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QListView, QVBoxLayout, QWidget
 
 from annotator.gui.session import DocumentSession
+from annotator.model import ANNOTATION_STATUSES, DOCUMENT_STATUSES
 
 STATUS_NAMES = {"new": "new", "in_progress": "in progress", "done": "done"}
+ID_ROLE = Qt.ItemDataRole.UserRole
 
 
-class DocumentList(QListWidget):
+class DocumentModel(QAbstractListModel):
+    def __init__(self, session: DocumentSession) -> None:
+        super().__init__()
+        self.session = session
+        self.rows: list[list] = []  # [id, name, status, candidates, accepted]
+        self.status_filter: str | None = None
+        self._row_of: dict[int, int] = {}
+
+    def reload(self) -> None:
+        where = "WHERE d.status = ?" if self.status_filter else ""
+        params = (self.status_filter,) if self.status_filter else ()
+        self.beginResetModel()
+        self.rows = [
+            list(row)
+            for row in self.session.project.db.execute(
+                "SELECT d.id, d.name, d.status, "
+                "(SELECT count(*) FROM entities e WHERE e.document_id = d.id "
+                "AND e.status = 'candidate'), "
+                "(SELECT count(*) FROM entities e WHERE e.document_id = d.id "
+                "AND e.status = 'accepted') "
+                f"FROM documents d {where} ORDER BY d.id",
+                params,
+            )
+        ]
+        self._row_of = {row[0]: index for index, row in enumerate(self.rows)}
+        self.endResetModel()
+
+    def update_document(self, document_id: int) -> None:
+        row = self._row_of.get(document_id)
+        if row is None:
+            return
+        status, candidates, accepted = self.session.project.db.execute(
+            "SELECT d.status, "
+            "(SELECT count(*) FROM entities e WHERE e.document_id = d.id "
+            "AND e.status = 'candidate'), "
+            "(SELECT count(*) FROM entities e WHERE e.document_id = d.id "
+            "AND e.status = 'accepted') FROM documents d WHERE d.id = ?",
+            (document_id,),
+        ).fetchone()
+        self.rows[row][2:] = [status, candidates, accepted]
+        index = self.index(row)
+        self.dataChanged.emit(index, index)
+
+    def row_of(self, document_id: int | None) -> int | None:
+        return self._row_of.get(document_id)
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        document_id, name, status, candidates, accepted = self.rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{name}\n{STATUS_NAMES[status]} · {candidates} candidates · {accepted} accepted"
+        if role == ID_ROLE:
+            return document_id
+        return None
+
+
+class DocumentList(QWidget):
     document_chosen = Signal(int)
 
     def __init__(self, session: DocumentSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.setAccessibleName("Documents")
-        self.itemActivated.connect(lambda item: self.document_chosen.emit(item.data(Qt.UserRole)))
-        self.itemClicked.connect(lambda item: self.document_chosen.emit(item.data(Qt.UserRole)))
+        self.model = DocumentModel(session)
+        self.filter = QComboBox()
+        self.filter.addItem("All documents", None)
+        for status in DOCUMENT_STATUSES:
+            self.filter.addItem(STATUS_NAMES[status].capitalize(), status)
+        self.view = QListView()
+        self.view.setModel(self.model)
+        self.view.setAccessibleName("Documents")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.filter)
+        layout.addWidget(self.view)
+        self.view.activated.connect(self._chosen)
+        self.view.clicked.connect(self._chosen)
+        self.filter.currentIndexChanged.connect(self._filter_changed)
+
+    def _chosen(self, index) -> None:
+        self.document_chosen.emit(index.data(ID_ROLE))
+
+    def _filter_changed(self) -> None:
+        self.model.status_filter = self.filter.currentData()
+        self.refresh()
 
     def refresh(self) -> None:
-        rows = self.session.project.db.execute(
-            "SELECT d.id, d.name, d.status, "
-            "sum(e.status = 'candidate'), sum(e.status = 'accepted') "
-            "FROM documents d LEFT JOIN entities e ON e.document_id = d.id "
-            "GROUP BY d.id ORDER BY d.id"
-        ).fetchall()
-        current = self.session.document.id if self.session.document else None
-        self.blockSignals(True)
-        self.clear()
-        for document_id, name, status, candidates, accepted in rows:
-            item = QListWidgetItem(
-                f"{name}\n{STATUS_NAMES[status]} · {candidates or 0} candidates · "
-                f"{accepted or 0} accepted"
-            )
-            item.setData(Qt.UserRole, document_id)
-            self.addItem(item)
-            if document_id == current:
-                self.setCurrentItem(item)
-        self.blockSignals(False)
+        self.model.reload()
+        self._select_current()
+
+    def update_current(self) -> None:
+        if self.session.document is not None:
+            self.model.update_document(self.session.document.id)
+
+    def _select_current(self) -> None:
+        row = self.model.row_of(self.session.document.id if self.session.document else None)
+        if row is not None:
+            self.view.setCurrentIndex(self.model.index(row))
 
 
-class EntityList(QListWidget):
-    """The document's entities in reading order; selection synced with the article view."""
+class EntityModel(QAbstractListModel):
+    def __init__(self, session: DocumentSession) -> None:
+        super().__init__()
+        self.session = session
+        self.ids: list[int] = []
+        self._row_of: dict[int, int] = {}
+        self.label_filter: str | None = None
+        self.status_filter: str | None = None
+        self.show_rejected = False
+
+    def _passes(self, entity) -> bool:
+        return (
+            (self.show_rejected or entity.status != "rejected" or self.status_filter == "rejected")
+            and (self.label_filter is None or entity.label == self.label_filter)
+            and (self.status_filter is None or entity.status == self.status_filter)
+        )
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self.ids = [e.id for e in self.session.reading_order() if self._passes(e)]
+        self._row_of = {entity_id: row for row, entity_id in enumerate(self.ids)}
+        self.endResetModel()
+
+    def still_listed(self, entity_id: int) -> bool:
+        """True if the entity keeps its row; False when the row set must change (reload).
+
+        Rows read the session's entities when painted, so a kept row needs only a repaint:
+        no dataChanged, which would make the view lay out all its rows again.
+        """
+        entity = self.session.entities.get(entity_id)
+        return entity_id in self._row_of and entity is not None and self._passes(entity)
+
+    def row_of(self, entity_id: int | None) -> int | None:
+        return self._row_of.get(entity_id)
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.ids)
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        entity = self.session.entities.get(self.ids[index.row()])
+        if entity is None:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            text = self.session.document.text[entity.start : entity.end].replace("\n", " ")
+            return f"{text}  ·  {entity.label}  ·  {entity.status}"
+        if role == Qt.ItemDataRole.ForegroundRole:
+            colour = QColor(self.session.project.schema.label(entity.label).colour)
+            if entity.status == "rejected":
+                colour.setAlpha(110)
+            return colour
+        if role == ID_ROLE:
+            return entity.id
+        return None
+
+
+class EntityList(QWidget):
+    """The document's entities in reading order, filterable; selection synced with the view."""
 
     entity_chosen = Signal(int)
 
     def __init__(self, session: DocumentSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.setAccessibleName("Entities")
-        self.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
-        self.currentItemChanged.connect(self._chosen)
+        self.model = EntityModel(session)
+        self.labels = QComboBox()
+        self.labels.addItem("All labels", None)
+        for name in session.project.schema.label_names:
+            self.labels.addItem(name, name)
+        self.statuses = QComboBox()
+        self.statuses.addItem("All statuses", None)
+        for status in ANNOTATION_STATUSES:
+            self.statuses.addItem(status, status)
+        self.view = QListView()
+        self.view.setModel(self.model)
+        self.view.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        self.view.setUniformItemSizes(True)
+        self.view.setAccessibleName("Entities")
+        filters = QHBoxLayout()
+        filters.addWidget(self.labels)
+        filters.addWidget(self.statuses)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(filters)
+        layout.addWidget(self.view)
+        self.view.selectionModel().currentChanged.connect(self._chosen)
+        self.labels.currentIndexChanged.connect(self._filters_changed)
+        self.statuses.currentIndexChanged.connect(self._filters_changed)
+        self._syncing = False
 
-    def _chosen(self, item, _previous) -> None:
-        if item is not None:
-            self.entity_chosen.emit(item.data(Qt.UserRole))
+    def _chosen(self, current, _previous) -> None:
+        if current.isValid() and not self._syncing:
+            self.entity_chosen.emit(current.data(ID_ROLE))
+
+    def _filters_changed(self) -> None:
+        self.model.label_filter = self.labels.currentData()
+        self.model.status_filter = self.statuses.currentData()
+        self.model.reload()
 
     def refresh(self, show_rejected: bool, focus_id: int | None) -> None:
-        document = self.session.document
-        self.blockSignals(True)
-        self.clear()
-        if document is not None:
-            schema = self.session.project.schema
-            for entity in self.session.reading_order():
-                if entity.status == "rejected" and not show_rejected:
-                    continue
-                text = document.text[entity.start : entity.end].replace("\n", " ")
-                item = QListWidgetItem(f"{text}  ·  {entity.label}  ·  {entity.status}")
-                item.setData(Qt.UserRole, entity.id)
-                item.setForeground(QColor(schema.label(entity.label).colour))
-                self.addItem(item)
-                if entity.id == focus_id:
-                    self.setCurrentItem(item)
-        self.blockSignals(False)
+        self.model.show_rejected = show_rejected
+        self.model.reload()
+        self.select_entity(focus_id)
+
+    def entity_changed(self, entity_id: int | None, show_rejected: bool, focus_id) -> None:
+        if entity_id is not None and self.model.still_listed(entity_id):
+            self.view.viewport().update()
+        else:
+            self.refresh(show_rejected, focus_id)
 
     def select_entity(self, entity_id: int | None) -> None:
-        self.blockSignals(True)
-        for row in range(self.count()):
-            if self.item(row).data(Qt.UserRole) == entity_id:
-                self.setCurrentRow(row)
-                self.scrollToItem(self.item(row))
-                break
+        self._syncing = True
+        row = self.model.row_of(entity_id)
+        if row is None:
+            self.view.clearSelection()
         else:
-            self.clearSelection()
-        self.blockSignals(False)
+            index = self.model.index(row)
+            self.view.setCurrentIndex(index)
+            self.view.scrollTo(index)
+        self._syncing = False

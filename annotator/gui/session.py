@@ -6,6 +6,8 @@ Edits flow one way: a widget asks for an edit, a command performs it through the
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
@@ -14,7 +16,9 @@ from annotator.store import Project
 
 
 class DocumentSession(QObject):
-    changed = Signal()  # entities or statuses of the current document changed
+    # entities or statuses of the current document changed: the entity's id, or None when
+    # more than one entity (or the document itself) changed
+    changed = Signal(object)
     document_opened = Signal()
     error = Signal(str)
 
@@ -24,6 +28,7 @@ class DocumentSession(QObject):
         self.document: Document | None = None
         self.entities: dict[int, Entity] = {}
         self._stacks: dict[int, QUndoStack] = {}
+        self._order: list[int] | None = None
 
     @property
     def undo_stack(self) -> QUndoStack | None:
@@ -43,17 +48,32 @@ class DocumentSession(QObject):
             return
         self.document = self.project.document(self.document.id)
         self.entities = {e.id: e for e in self.project.entities(self.document.id)}
-        self.changed.emit()
+        self._order = None
+        self.changed.emit(None)
 
     def entity_updated(self, entity: Entity | None, removed_id: int | None = None) -> None:
         """Commands report what they changed so the cache stays current without a reload."""
         if removed_id is not None:
             self.entities.pop(removed_id, None)
         if entity is not None:
+            old = self.entities.get(entity.id)
+            if old is None or (old.start, old.end, old.label) != (
+                entity.start,
+                entity.end,
+                entity.label,
+            ):
+                self._order = None
             self.entities[entity.id] = entity
+        else:
+            self._order = None
         if self.document is not None:
-            self.document = self.project.document(self.document.id)
-        self.changed.emit()
+            # an edit can move the document from new to in_progress; its text never changes
+            status = self.project.db.execute(
+                "SELECT status FROM documents WHERE id = ?", (self.document.id,)
+            ).fetchone()[0]
+            if status != self.document.status:
+                self.document = replace(self.document, status=status)
+        self.changed.emit(entity.id if entity is not None and removed_id is None else None)
 
     def push(self, command: QUndoCommand) -> bool:
         """Perform the command now; only a command that succeeded goes on the stack."""
@@ -67,4 +87,11 @@ class DocumentSession(QObject):
         return True
 
     def reading_order(self) -> list[Entity]:
-        return sorted(self.entities.values(), key=lambda e: (e.start, e.end, e.label, e.id))
+        """Entities sorted by position; the order is cached until a span or label changes."""
+        if self._order is None:
+            self._order = sorted(self.entities, key=lambda i: _position(self.entities[i]))
+        return [self.entities[entity_id] for entity_id in self._order]
+
+
+def _position(entity: Entity) -> tuple[int, int, str, int]:
+    return (entity.start, entity.end, entity.label, entity.id)
