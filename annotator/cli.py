@@ -13,7 +13,7 @@ from annotator import __version__
 from annotator.formats.export import FORMATS, export_project
 from annotator.formats.importer import import_paths
 from annotator.model import DOCUMENT_STATUSES, AnnotationError, Schema
-from annotator.paths import PROJECT_SUFFIXES, default_project_path, sample_articles_dir
+from annotator.paths import PROJECT_SUFFIXES, default_project_path
 from annotator.store import Project, ProjectFileError
 from annotator.store.connection import check_project_file
 
@@ -73,21 +73,6 @@ def main(context: click.Context) -> None:
         context.invoke(gui)
 
 
-def prepare_default_project() -> Path:
-    """The default project, created on first start with the sample article and the
-    default suggesters' candidates, so a new user sees highlighted entities at once."""
-    path = default_project_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    first_start = not check_project_file(path)
-    with Project.open(path, create=True) as project:
-        if first_start or project.document_count() == 0:
-            from annotator.suggest.runner import build_suggesters, run_suggesters
-
-            import_paths(project, [sample_articles_dir()])
-            run_suggesters(project, build_suggesters(project, only=["memory", "gazetteer", "cues"]))
-    return path
-
-
 @main.command()
 @click.argument("db", required=False, type=click.Path(dir_okay=False, path_type=Path))
 def gui(db: Path | None) -> None:
@@ -100,13 +85,11 @@ def gui(db: Path | None) -> None:
             "the other commands work without one"
         )
     try:
-        path = db if db is not None else prepare_default_project()
-        check_project_file(path) or _fail(
-            f"{path}: no project here; create one with `annotator init {path}`"
-        )
+        if db is not None and not check_project_file(db):
+            _fail(f"{db}: no project here; create one with `annotator init {db}`")
     except ProjectFileError as error:
         _fail(str(error))
-    sys.exit(run(path))
+    sys.exit(run(db))
 
 
 @main.command()

@@ -23,7 +23,7 @@ def main() -> int:
         project_path = Path(sys.argv[2])
     else:
         os.environ["ANNOTATOR_DB"] = str(Path(tempfile.mkdtemp()) / "screenshot.sqlite")
-        from annotator.cli import prepare_default_project
+        from annotator.first_start import prepare_default_project
 
         project_path = prepare_default_project()
     from PySide6.QtCore import QTimer

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 from annotator.gui.fonts import article_font_family
 from annotator.gui.main_window import MainWindow
 from annotator.store import Project
+from annotator.store.connection import ProjectFileError, check_project_file
 
 
 def has_display() -> bool:
@@ -33,26 +34,43 @@ def application() -> QApplication:
 
 
 def open_window(project: Project, settings: QSettings | None = None) -> MainWindow:
+    """A window on `project`, back where the user left it (document, zoom, geometry)."""
     window = MainWindow(project, settings)
-    last = settings.value("last_document") if settings is not None else None
-    ids = [d.id for d in project.documents()]
-    if ids:
-        document_id = int(last) if last is not None and int(last) in ids else ids[0]
-        window.open_document(document_id)
     if settings is not None:
         geometry = settings.value("geometry")
         if geometry is not None:
             window.restoreGeometry(geometry)
         zoom = settings.value("zoom")
         if zoom is not None:
-            window.view.set_zoom(float(zoom))
+            window.view.point_size = float(zoom)
+    last = settings.value(f"last_document/{project.path}") if settings is not None else None
+    ids = [d.id for d in project.documents()]
+    if ids:
+        document_id = int(last) if last is not None and int(last) in ids else ids[0]
+        window.open_document(document_id)
+    window.owns_project = True
+    window.remember_project()
     return window
 
 
-def run(project_path: Path) -> int:
+def starting_project(settings: QSettings) -> Path:
+    """The last project used, if it is still there; else the default project."""
+    last = settings.value("last_project")
+    if last:
+        try:
+            if check_project_file(Path(last)):
+                return Path(last)
+        except ProjectFileError:
+            pass
+    from annotator.first_start import prepare_default_project
+
+    return prepare_default_project()
+
+
+def run(project_path: Path | None) -> int:
     app = application()
     settings = QSettings()
-    with Project.open(project_path) as project:
-        window = open_window(project, settings)
-        window.show()
-        return app.exec()
+    path = project_path or starting_project(settings)
+    window = open_window(Project.open(path), settings)
+    window.show()
+    return app.exec()

@@ -299,6 +299,88 @@ class ArticleView(QAbstractScrollArea):
         self.selection_changed.emit()
         self.focus_changed.emit()
 
+    def _word_after(self, position: int) -> int | None:
+        """Index of the first word starting at or after `position`."""
+        words = self.words
+        index = bisect_right(self._word_starts, position - 1)
+        return index if index < len(words) else None
+
+    def _word_before(self, position: int) -> int | None:
+        """Index of the last word ending at or before `position`."""
+        words = self.words
+        index = bisect_right(self._word_starts, position) - 1
+        while index >= 0 and words[index].end > position:
+            index -= 1
+        return index if index >= 0 else None
+
+    def select_word(self, step: int) -> None:
+        """Keyboard selection: the next (step 1) or previous (-1) word in reading order."""
+        if not self.words:
+            return
+        if self.selection is not None:
+            anchor = self.selection[1] if step > 0 else self.selection[0]
+        elif self.focused_entity() is not None:
+            entity = self.focused_entity()
+            anchor = entity.end if step > 0 else entity.start
+        else:
+            anchor = 0 if step > 0 else len(self.session.document.text)
+        index = self._word_after(anchor) if step > 0 else self._word_before(anchor)
+        if index is not None:
+            word = self.words[index]
+            self.select(word.start, word.end)
+            self._scroll_to_span(word.start, word.end)
+
+    def extend_selection(self, step: int) -> None:
+        """Grow the selection by the next word, or give its last word back."""
+        if self.selection is None:
+            self.select_word(1)
+            return
+        start, end = self.selection
+        if step > 0:
+            index = self._word_after(end)
+            if index is not None:
+                self.select(start, self.words[index].end)
+        else:
+            index = self._word_before(end - 1)
+            if index is not None and self.words[index].end > start:
+                self.select(start, self.words[index].end)
+
+    def word_boundary_moves(
+        self, start: int, end: int, start_step: int, end_step: int
+    ) -> tuple[int, int]:
+        """A span's ends moved by whole words (grow: start -1 / end +1; shrink: the reverse)."""
+        if start_step < 0:
+            index = self._word_before(start)
+            start = self.words[index].start if index is not None else start
+        elif start_step > 0:
+            index = self._word_after(start + 1)
+            start = (
+                self.words[index].start
+                if index is not None and self.words[index].start < end
+                else start
+            )
+        if end_step > 0:
+            index = self._word_after(end)
+            end = self.words[index].end if index is not None else end
+        elif end_step < 0:
+            index = self._word_before(end - 1)
+            end = (
+                self.words[index].end
+                if index is not None and self.words[index].end > start
+                else end
+            )
+        return start, end
+
+    def _scroll_to_span(self, start: int, end: int) -> None:
+        rects = self.layout_.span_rects(start, end) if self.layout_ else []
+        if rects:
+            bar = self.verticalScrollBar()
+            if (
+                rects[0].top() < bar.value()
+                or rects[-1].bottom() > bar.value() + self.viewport().height()
+            ):
+                bar.setValue(int(rects[0].top() - self.viewport().height() / 3))
+
     def cycle_clitic(self) -> None:
         """`بالرئيس` -> `الرئيس` -> `رئيس` -> `بالرئيس`: the selection's first word without
         its proclitics, one keystroke per step."""

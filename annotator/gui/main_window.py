@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, QThread, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -12,6 +12,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
+    QProgressBar,
+    QPushButton,
     QToolBar,
 )
 
@@ -20,7 +22,10 @@ from annotator.gui.article_view import ArticleView
 from annotator.gui.fonts import ui_font
 from annotator.gui.panels import DocumentList, EntityList
 from annotator.gui.session import DocumentSession
+from annotator.gui.suggest_worker import SuggestWorker
 from annotator.store import Project
+
+MAX_RECENT = 8
 
 
 class MainWindow(QMainWindow):
@@ -28,6 +33,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.project = project
         self.settings = settings
+        self.owns_project = False  # set by open_window for projects the window opened
         self.session = DocumentSession(project, self)
         self.setWindowTitle(f"annotator — {project.path.name if project.path else 'project'}")
         self.setFont(ui_font(10))
@@ -39,6 +45,20 @@ class MainWindow(QMainWindow):
         self._dock("Entities", self.entity_list, Qt.DockWidgetArea.RightDockWidgetArea)
         self.status = QLabel()
         self.statusBar().addPermanentWidget(self.status, 1)
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(220)
+        self.progress.setFormat("suggesting %v/%m")
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.clicked.connect(self.cancel_suggestions)
+        for widget in (self.progress, self.cancel_button):
+            widget.hide()
+            self.statusBar().addPermanentWidget(widget)
+        self.worker: SuggestWorker | None = None
+        self._pending_run: tuple[list[str] | None, bool] | None = None
+        self._memory_timer = QTimer(self)
+        self._memory_timer.setSingleShot(True)
+        self._memory_timer.setInterval(400)
+        self._memory_timer.timeout.connect(lambda: self.start_suggestions(["memory"]))
         self._build_actions()
         self.documents.document_chosen.connect(self.open_document)
         self.entity_list.entity_chosen.connect(self._entity_chosen_in_list)
@@ -75,7 +95,13 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
+        self._action(file_menu, "New project…", self.new_project, "Ctrl+Shift+N")
+        self._action(file_menu, "Open project…", self.open_project, "Ctrl+O")
+        self.recent_menu = file_menu.addMenu("Recent projects")
+        self._fill_recent_menu()
+        file_menu.addSeparator()
         self._action(file_menu, "Import files…", self.import_files, "Ctrl+I")
+        self._action(file_menu, "Import a folder…", self.import_folder)
         self._action(file_menu, "Export JSONL…", lambda: self.export("jsonl"), "Ctrl+E")
         self._action(file_menu, "Export doccano JSONL…", lambda: self.export("doccano"))
         file_menu.addSeparator()
@@ -130,6 +156,74 @@ class MainWindow(QMainWindow):
         self._action(
             edit, "Shrink end", lambda: self.resize_focused(0, -1), "Ctrl+Shift+Left", on_view=True
         )
+
+        self._action(
+            edit,
+            "Grow start by a word",
+            lambda: self.resize_focused_by_word(-1, 0),
+            "Ctrl+Alt+Right",
+            on_view=True,
+        )
+        self._action(
+            edit,
+            "Grow end by a word",
+            lambda: self.resize_focused_by_word(0, 1),
+            "Ctrl+Alt+Left",
+            on_view=True,
+        )
+        self._action(
+            edit,
+            "Shrink start by a word",
+            lambda: self.resize_focused_by_word(1, 0),
+            "Ctrl+Alt+Shift+Right",
+            on_view=True,
+        )
+        self._action(
+            edit,
+            "Shrink end by a word",
+            lambda: self.resize_focused_by_word(0, -1),
+            "Ctrl+Alt+Shift+Left",
+            on_view=True,
+        )
+        edit.addSeparator()
+        self._action(
+            edit, "Select the next word", lambda: self.view.select_word(1), "Alt+Left", on_view=True
+        )
+        self._action(
+            edit,
+            "Select the previous word",
+            lambda: self.view.select_word(-1),
+            "Alt+Right",
+            on_view=True,
+        )
+        self._action(
+            edit,
+            "Extend the selection by a word",
+            lambda: self.view.extend_selection(1),
+            "Alt+Shift+Left",
+            on_view=True,
+        )
+        self._action(
+            edit,
+            "Shrink the selection by a word",
+            lambda: self.view.extend_selection(-1),
+            "Alt+Shift+Right",
+            on_view=True,
+        )
+
+        suggest = bar.addMenu("&Suggest")
+        self._action(
+            suggest,
+            "Suggest candidates in every document",
+            lambda: self.start_suggestions(None),
+            "Ctrl+Shift+S",
+        )
+        self._action(
+            suggest,
+            "Suggest again, replacing earlier runs",
+            lambda: self.start_suggestions(None, force=True),
+        )
+        self._action(suggest, "Cancel suggestions", self.cancel_suggestions, "Ctrl+.")
 
         labels = bar.addMenu("&Labels")
         palette = QToolBar("Labels", self)
@@ -189,7 +283,7 @@ class MainWindow(QMainWindow):
         self.documents.refresh()
         self.entity_list.refresh(self.view.show_rejected, self.view.focus_entity_id)
         if self.settings is not None:
-            self.settings.setValue("last_document", document_id)
+            self.settings.setValue(f"last_document/{self.project.path}", document_id)
         self.view.setFocus()
 
     def next_unfinished(self) -> None:
@@ -207,7 +301,14 @@ class MainWindow(QMainWindow):
     def _push(self, command) -> bool:
         done = self.session.push(command)
         self._update_undo_names(self.session.undo_stack)
+        if done:
+            self._gold_may_have_changed()
         return done
+
+    def _gold_may_have_changed(self) -> None:
+        """Project memory learns from accepted entities: refresh it shortly after edits."""
+        if self.project.path is not None:
+            self._memory_timer.start()
 
     def accept_focused(self) -> None:
         entity = self.view.focused_entity()
@@ -298,12 +399,84 @@ class MainWindow(QMainWindow):
         if stack is not None and stack.canUndo():
             stack.undo()
             self._update_undo_names(stack)
+            self._gold_may_have_changed()
 
     def redo(self) -> None:
         stack = self.session.undo_stack
         if stack is not None and stack.canRedo():
             stack.redo()
             self._update_undo_names(stack)
+            self._gold_may_have_changed()
+
+    def resize_focused_by_word(self, start_step: int, end_step: int) -> None:
+        entity = self.view.focused_entity()
+        if entity is None:
+            return
+        start, end = self.view.word_boundary_moves(entity.start, entity.end, start_step, end_step)
+        if (start, end) != (entity.start, entity.end) and start < end:
+            self._push(
+                commands.UpdateEntity(
+                    self.session, entity, "Resize by a word", start=start, end=end
+                )
+            )
+
+    # --- suggestions in the background ---------------------------------------------------
+    def start_suggestions(self, only: list[str] | None, force: bool = False) -> None:
+        if self.project.path is None:
+            return
+        if self.worker is not None and self.worker.isRunning():
+            self._pending_run = (only, force)
+            self.worker.cancel()
+            return
+        self.worker = SuggestWorker(self.project.path, only, force)
+        self.worker.progressed.connect(self._suggest_progress)
+        self.worker.document_done.connect(self._suggested)
+        self.worker.finished_run.connect(self._suggest_finished)
+        self.progress.setRange(0, 0)
+        if only != ["memory"]:
+            self.progress.show()
+            self.cancel_button.show()
+        self.worker.start()
+
+    def cancel_suggestions(self) -> None:
+        if self.worker is not None and self.worker.isRunning():
+            self._pending_run = None
+            self.worker.cancel()
+
+    def _suggest_progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, total)
+        self.progress.setValue(done)
+
+    def _suggested(self, document_id: int) -> None:
+        if self.session.document is not None and document_id == self.session.document.id:
+            focus = self.view.focus_entity_id
+            self.session.reload()
+            if focus in self.session.entities:
+                self.view.set_focus_entity(focus, scroll=False)
+        self.documents.model.update_document(document_id)
+
+    def _suggest_finished(self, summary: str) -> None:
+        self.progress.hide()
+        self.cancel_button.hide()
+        self.statusBar().showMessage(summary, 8000)
+        self.worker.wait()
+        pending, self._pending_run = self._pending_run, None
+        if pending is not None:
+            self.start_suggestions(*pending)
+
+    def wait_for_suggestions(self, timeout_ms: int = 60_000) -> None:
+        """Block until the background run (and any queued one) is over; for tests."""
+        from PySide6.QtCore import QCoreApplication, QElapsedTimer
+
+        clock = QElapsedTimer()
+        clock.start()
+        while clock.elapsed() < timeout_ms and (
+            self._memory_timer.isActive()
+            or (self.worker is not None and (self.worker.isRunning() or self._pending_run))
+        ):
+            QCoreApplication.processEvents()
+            QThread.msleep(10)
+        QCoreApplication.processEvents()
 
     def _update_undo_names(self, stack) -> None:
         if stack is None:
@@ -359,6 +532,59 @@ class MainWindow(QMainWindow):
         )
         box.exec()
 
+    # --- projects ----------------------------------------------------------------------
+    def _recent_projects(self) -> list[str]:
+        if self.settings is None:
+            return []
+        value = self.settings.value("recent_projects") or []
+        return [value] if isinstance(value, str) else list(value)
+
+    def remember_project(self) -> None:
+        if self.settings is None or self.project.path is None:
+            return
+        path = str(self.project.path.resolve())
+        recent = [path] + [p for p in self._recent_projects() if p != path]
+        self.settings.setValue("recent_projects", recent[:MAX_RECENT])
+        self.settings.setValue("last_project", path)
+        self._fill_recent_menu()
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        for path in self._recent_projects():
+            action = self.recent_menu.addAction(path)
+            action.triggered.connect(lambda _=False, p=path: self.switch_project(Path(p)))
+        self.recent_menu.setEnabled(bool(self._recent_projects()))
+
+    def new_project(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, "New project", "project.sqlite", "annotator projects (*.sqlite)"
+        )
+        if path:
+            self.switch_project(Path(path), create=True)
+
+    def open_project(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Open project", "", "annotator projects (*.sqlite *.db);;All (*)"
+        )
+        if path:
+            self.switch_project(Path(path))
+
+    def switch_project(self, path: Path, create: bool = False) -> MainWindow | None:
+        """Open another project in a new window, then close this one."""
+        from annotator.gui.app import open_window
+        from annotator.model import AnnotationError
+        from annotator.store import ProjectFileError
+
+        try:
+            project = Project.create(path) if create else Project.open(path)
+        except (ProjectFileError, AnnotationError, OSError) as error:
+            QMessageBox.warning(self, "Open project", str(error))
+            return None
+        window = open_window(project, self.settings)
+        window.show()
+        self.close()
+        return window
+
     # --- files -------------------------------------------------------------------------
     def import_files(self) -> None:
         from annotator.formats.importer import import_paths
@@ -393,8 +619,26 @@ class MainWindow(QMainWindow):
             f"Exported {summary.documents} documents, {summary.entities} entities to {path}", 8000
         )
 
+    def import_folder(self) -> None:
+        from annotator.formats.importer import import_paths
+
+        folder = QFileDialog.getExistingDirectory(self, "Import a folder")
+        if folder:
+            report = import_paths(self.project, [Path(folder)])
+            self.documents.refresh()
+            self.statusBar().showMessage(report.summary(), 8000)
+            if report.errors:
+                QMessageBox.warning(self, "Import", "\n".join(report.errors[:20]))
+
     def closeEvent(self, event) -> None:  # noqa: N802
+        self._memory_timer.stop()
+        if self.worker is not None and self.worker.isRunning():
+            self._pending_run = None
+            self.worker.cancel()
+            self.worker.wait(30_000)
         if self.settings is not None:
             self.settings.setValue("geometry", self.saveGeometry())
             self.settings.setValue("zoom", self.view.point_size)
+        if self.owns_project:
+            self.project.close()
         super().closeEvent(event)

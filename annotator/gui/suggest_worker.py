@@ -1,0 +1,74 @@
+"""Suggesters in a background thread: the window never freezes and can cancel a run.
+
+The worker opens its own connection to the project file (SQLite connections belong to one
+thread); WAL and BEGIN IMMEDIATE keep its writes and the window's edits from clashing.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QThread, Signal
+
+from annotator.store import Project
+
+
+class SuggestWorker(QThread):
+    progressed = Signal(int, int)  # documents done, total
+    document_done = Signal(int)  # a document whose candidates changed
+    finished_run = Signal(str)  # a summary, or why it stopped
+
+    def __init__(
+        self,
+        project_path: Path,
+        only: list[str] | None,
+        force: bool = False,
+        ner_model: str | None = None,
+    ) -> None:
+        super().__init__()
+        self.project_path = project_path
+        self.only = only
+        self.force = force
+        self.ner_model = ner_model
+        self._cancelled = False
+
+    def cancel(self) -> None:
+        self._cancelled = True
+
+    def run(self) -> None:
+        from annotator.suggest.runner import SuggestReport, build_suggesters, run_suggesters
+
+        try:
+            with Project.open(self.project_path) as project:
+                report = SuggestReport()
+                suggesters = build_suggesters(project, self.only, self.ner_model, report)
+                ids = [document.id for document in project.documents()]
+                done = 0
+
+                def progress(step: int) -> None:
+                    nonlocal done
+                    done += step
+                    self.progressed.emit(done, len(ids))
+
+                for document_id in ids:
+                    if self._cancelled:
+                        report.cancelled = True
+                        break
+                    added, removed = report.added, report.removed
+                    run_suggesters(
+                        project,
+                        suggesters,
+                        [document_id],
+                        force=self.force,
+                        report=report,
+                        progress=progress,
+                        cancelled=lambda: self._cancelled,
+                    )
+                    if (report.added, report.removed) != (added, removed):
+                        self.document_done.emit(document_id)
+        except Exception as error:  # noqa: BLE001 - reported in the status bar, never lost
+            self.finished_run.emit(f"Suggestions stopped: {type(error).__name__}: {error}")
+            return
+        notes = "; ".join(report.unavailable)
+        prefix = "Suggestions cancelled" if report.cancelled else "Suggestions"
+        self.finished_run.emit(f"{prefix}: {report.summary()}" + (f" ({notes})" if notes else ""))
