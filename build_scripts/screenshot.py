@@ -45,7 +45,8 @@ def main() -> int:
 
             for key in (Qt.Key.Key_Tab, Qt.Key.Key_Return, Qt.Key.Key_Return, Qt.Key.Key_Tab):
                 QTest.keyClick(window.view, key)
-            app.processEvents()
+            window.wait_for_suggestions()  # project memory refreshes after the accepts
+            QTest.qWait(300)  # let every widget repaint on the X server before grabbing
             screen = window.screen()
             image = screen.grabWindow(window.winId()) if screen else window.grab()
             if image.isNull():

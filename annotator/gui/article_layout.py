@@ -180,7 +180,13 @@ class ArticleLayout:
         if x is None:
             paragraph = self._paragraphs[self.lines[line_index].paragraph]
             qt_line = self.qt_line(line_index)
-            x = qt_line.cursorToX(paragraph.utf16.to_qt(position - paragraph.start))[0]
+            # cursorToX counts from the layout's origin, so it moves with setPosition; the
+            # margin is added here so the cache holds whether or not lines were placed yet
+            x = (
+                qt_line.cursorToX(paragraph.utf16.to_qt(position - paragraph.start))[0]
+                - qt_line.x()
+                + MARGIN
+            )
             self._boundary_x[key] = x
         return x
 

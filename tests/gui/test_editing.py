@@ -177,3 +177,45 @@ def test_emoji_before_a_span_keeps_code_point_offsets(make_window, qtbot):
     qtbot.keyClick(window.view, Qt.Key.Key_1)
     [(s, e, _, _)] = entities(path)
     assert (s, e) == (start, start + 5) and text[s:e] == "بوتين"
+
+
+def _snapshot(path):
+    return (entities(path), stored(path, "SELECT status FROM documents"))
+
+
+def _undo_redo_round_trip(window, qtbot, path, act):
+    before = _snapshot(path)
+    act()
+    after = _snapshot(path)
+    assert after != before
+    qtbot.keyClick(window.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert entities(path) == before[0]
+    qtbot.keyClick(
+        window.view,
+        Qt.Key.Key_Z,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert entities(path) == after[0]
+
+
+def test_every_edit_undoes_and_redoes(make_window, qtbot):
+    window, path, _ = make_window(TEXT, CANDIDATES)
+    view = window.view
+    qtbot.keyClick(view, Qt.Key.Key_Tab)
+    _undo_redo_round_trip(window, qtbot, path, lambda: qtbot.keyClick(view, Qt.Key.Key_Return))
+    view.set_focus_entity(next(e.id for e in window.session.entities.values() if e.label == "LOC"))
+    _undo_redo_round_trip(window, qtbot, path, lambda: qtbot.keyClick(view, Qt.Key.Key_Delete))
+    view.set_focus_entity(next(e.id for e in window.session.entities.values() if e.label == "ORG"))
+    _undo_redo_round_trip(
+        window,
+        qtbot,
+        path,
+        lambda: qtbot.keyClick(view, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier),
+    )
+    _undo_redo_round_trip(window, qtbot, path, lambda: qtbot.keyClick(view, Qt.Key.Key_4))
+
+    def add_by_drag():
+        _drag_over(view, *span("الرئيس الكوري"))
+        qtbot.keyClick(view, Qt.Key.Key_3)
+
+    _undo_redo_round_trip(window, qtbot, path, add_by_drag)
