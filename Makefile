@@ -35,6 +35,8 @@ format: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/store_throughput.py
+	$(BIN)/python benchmarks/ner_throughput.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/window_speed.py
 
 clean:
 	rm -rf build dist .pytest_cache
