@@ -2,7 +2,7 @@
 
 A generated Arabic document of 6,000 words with 1,000 entities, a third of them nested in
 or overlapping another. Prints: open to first paint; accepting a candidate from the keyboard
-(command + SQLite commit + repaint) over 200 edits; and a scrolling repaint, as median and
+(command + SQLite commit + repaint + pending events) over 200 edits; and a scrolling repaint, as median and
 p95, against a baseline measured in the same run (painting the same viewport with no
 entities). Targets: open < 200 ms, edit p95 < 16 ms, scroll repaint p95 < 16 ms.
 
@@ -90,6 +90,7 @@ def main() -> None:
         window.show()
         window.view.viewport().repaint()
         opens.append((time.perf_counter() - started) * 1000)
+        window.owns_project = False  # the benchmark reopens the same project
         window.close()
         window.deleteLater()
         app.processEvents()
@@ -106,7 +107,9 @@ def main() -> None:
         started = time.perf_counter()
         QTest.keyClick(window.view, Qt.Key.Key_Return)
         window.view.viewport().repaint()
+        app.processEvents()  # the panels and the status bar catch up in the same frame
         edits.append((time.perf_counter() - started) * 1000)
+    window.wait_for_suggestions()  # the project-memory refresh the edits scheduled
 
     bar = window.view.verticalScrollBar()
     scrolls, baseline = [], []
