@@ -12,7 +12,6 @@ rounds), the ratio, and label agreement. Target: ratio >= 5 with 100% agreement.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import random
 import statistics
@@ -30,6 +29,8 @@ from annotator.paths import user_data_dir  # noqa: E402
 from annotator.suggest.ner_model import prepare_offline_camel_import  # noqa: E402
 from annotator.suggest.words import sentences as split_sentences  # noqa: E402
 from benchmarks.corpus import WORDS  # noqa: E402
+from benchmarks.figures import p95  # noqa: E402
+from tests.suggest.tiny_model import write_bert_vocab  # noqa: E402
 
 LABELS = ["B-LOC", "B-ORG", "B-PERS", "B-MISC", "I-LOC", "I-ORG", "I-PERS", "I-MISC", "O"]
 VOCAB_SIZE = 64_000
@@ -50,26 +51,7 @@ def build_model(folder: Path, sentences: list[list[str]]) -> None:
     from transformers import BertConfig, BertForTokenClassification
 
     text = " ".join(" ".join(s) for s in sentences)
-    characters = sorted(set(text) - {" "})
-    vocab = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"]
-    seen = set(vocab)
-    words = sorted(set(text.split()))
-    for token in characters + ["##" + c for c in characters] + words:
-        if token not in seen:
-            seen.add(token)
-            vocab.append(token)
-    filler = 0
-    while len(vocab) < VOCAB_SIZE:
-        vocab.append(f"[unused{filler}]")
-        filler += 1
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "vocab.txt").write_text("\n".join(vocab) + "\n", encoding="utf-8")
-    (folder / "tokenizer_config.json").write_text(
-        json.dumps(
-            {"do_lower_case": False, "tokenizer_class": "BertTokenizer", "model_max_length": 512}
-        ),
-        encoding="utf-8",
-    )
+    write_bert_vocab(folder, text, size=VOCAB_SIZE)
     config = BertConfig(
         vocab_size=VOCAB_SIZE,
         hidden_size=768,
@@ -82,11 +64,6 @@ def build_model(folder: Path, sentences: list[list[str]]) -> None:
     )
     torch.manual_seed(0)
     BertForTokenClassification(config).eval().save_pretrained(str(folder))
-
-
-def p95(values: list[float]) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
 
 
 def main() -> None:

@@ -29,11 +29,7 @@ from annotator.model.drafts import check_draft  # noqa: E402
 from annotator.store import Project  # noqa: E402
 from annotator.store.bulk import insert_drafts, iter_annotated_documents  # noqa: E402
 from benchmarks.corpus import write_corpus  # noqa: E402
-
-
-def p95(values: list[float]) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+from benchmarks.figures import p95  # noqa: E402
 
 
 def main() -> None:

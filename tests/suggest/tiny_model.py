@@ -33,19 +33,19 @@ FIRST_SENTENCE = [
 ]
 
 
-def build_tiny_model(folder: Path, sample_text: str, steps: int = 80) -> Path:
-    import torch
-    from transformers import BertConfig, BertForTokenClassification, BertTokenizer
-
+def write_bert_vocab(folder: Path, text: str, size: int = 0) -> list[str]:
+    """A BERT WordPiece vocabulary for `text`: special tokens, every character, `##` +
+    every character, every word; padded with [unusedN] up to `size`. Written with the
+    tokenizer_config.json that makes transformers read it (see shared docs' pitfall)."""
     folder.mkdir(parents=True, exist_ok=True)
-    characters = sorted(set(sample_text) - {" ", "\n"})
-    words = sorted({w for w, _ in FIRST_SENTENCE} | set(sample_text.split()))
+    characters = sorted(set(text) - {" ", "\n"})
     vocab = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"]
     seen = set(vocab)
-    for token in characters + ["##" + c for c in characters] + words:
+    for token in characters + ["##" + c for c in characters] + sorted(set(text.split())):
         if token not in seen:
             seen.add(token)
             vocab.append(token)
+    vocab += [f"[unused{n}]" for n in range(max(0, size - len(vocab)))]
     (folder / "vocab.txt").write_text("\n".join(vocab) + "\n", encoding="utf-8")
     (folder / "tokenizer_config.json").write_text(
         json.dumps(
@@ -53,6 +53,15 @@ def build_tiny_model(folder: Path, sample_text: str, steps: int = 80) -> Path:
         ),
         encoding="utf-8",
     )
+    return vocab
+
+
+def build_tiny_model(folder: Path, sample_text: str, steps: int = 80) -> Path:
+    import torch
+    from transformers import BertConfig, BertForTokenClassification, BertTokenizer
+
+    text = sample_text + " " + " ".join(word for word, _ in FIRST_SENTENCE)
+    vocab = write_bert_vocab(folder, text)
     tokenizer = BertTokenizer.from_pretrained(str(folder))
     assert len(tokenizer) == len(vocab), "the tokenizer did not read vocab.txt"
     config = BertConfig(
