@@ -428,7 +428,8 @@ class MainWindow(QMainWindow):
             self._pending_run = (only, force)
             self.worker.cancel()
             return
-        self.worker = SuggestWorker(self.project.path, only, force)
+        current = self.session.document.id if self.session.document else None
+        self.worker = SuggestWorker(self.project.path, only, force, first_document=current)
         self.worker.progressed.connect(self._suggest_progress)
         self.worker.document_done.connect(self._suggested)
         self.worker.finished_run.connect(self._suggest_finished)

@@ -24,8 +24,10 @@ class SuggestWorker(QThread):
         only: list[str] | None,
         force: bool = False,
         ner_model: str | None = None,
+        first_document: int | None = None,
     ) -> None:
         super().__init__()
+        self.first_document = first_document  # the one on screen: its candidates come first
         self.project_path = project_path
         self.only = only
         self.force = force
@@ -43,6 +45,9 @@ class SuggestWorker(QThread):
                 report = SuggestReport()
                 suggesters = build_suggesters(project, self.only, self.ner_model, report)
                 ids = [document.id for document in project.documents()]
+                if self.first_document in ids:
+                    ids.remove(self.first_document)
+                    ids.insert(0, self.first_document)
                 done = 0
 
                 def progress(step: int) -> None:

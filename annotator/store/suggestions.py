@@ -58,7 +58,8 @@ def store_candidates(
     """Make the document's candidates from `suggester` exactly `candidates`, in one transaction.
 
     An entity with the same span and label (accepted, rejected, or another suggester's
-    candidate) keeps the proposal out. The suggester's own untouched candidates that it no
+    candidate) keeps the proposal out, and so does an accepted entity of the same label
+    that contains it. The suggester's own untouched candidates that it no
     longer proposes are removed, unless a relation uses them.
     """
     db = project.db
@@ -75,6 +76,10 @@ def store_candidates(
                 (document_id,),
             )
         }
+        gold_by_label: dict[str, list[tuple[int, int]]] = {}
+        for (start, end, label), (_, status, _) in existing.items():
+            if status == "accepted":
+                gold_by_label.setdefault(label, []).append((start, end))
         proposed = set()
         rows = []
         kept_out = 0
@@ -88,7 +93,13 @@ def store_candidates(
             ):
                 continue
             proposed.add(key)
-            if key in existing:
+            inside_gold = any(
+                start <= candidate.start and candidate.end <= end
+                for start, end in gold_by_label.get(candidate.label, ())
+            )
+            if key in existing or inside_gold:
+                # the same span decided by a human, or a piece of an accepted name of the
+                # same label (بوتين inside فلاديمير بوتين): nothing left to propose
                 kept_out += 1
                 continue
             rows.append(

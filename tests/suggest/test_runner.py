@@ -156,3 +156,26 @@ def test_evaluate_without_gold_says_what_to_do(tmp_path):
     runner.invoke(main, ["init", str(db)])
     result = runner.invoke(main, ["evaluate", str(db)])
     assert result.exit_code == 1 and "no gold to evaluate against" in result.output
+
+
+def test_no_candidate_inside_an_accepted_name_of_the_same_label(project):
+    text = "فلاديمير بوتين وصل. بوتين قال"
+    document = project.add_document("d", text)
+    project.add_entity(document.id, 0, len("فلاديمير بوتين"), "PERS")
+    inner = text.index("بوتين")
+    other = text.rindex("بوتين")
+    result = store_candidates(
+        project,
+        document.id,
+        "memory",
+        "f",
+        [
+            Candidate(inner, inner + 5, "PERS", "memory"),
+            Candidate(other, other + 5, "PERS", "memory"),
+            Candidate(inner, inner + 5, "LOC", "memory"),
+        ],
+    )
+    assert result.added == 2 and result.kept_out == 1
+    assert _candidates(project, document.id) == sorted(
+        [(other, other + 5, "PERS", "memory"), (inner, inner + 5, "LOC", "memory")]
+    )
