@@ -163,6 +163,10 @@ class ArticleLayout:
         index = max(0, bisect_right(self._line_tops, y) - 1)
         return index if y <= self.lines[index].bottom + self.line_height else None
 
+    def lines_of(self, start: int, end: int) -> range:
+        """The lines a span [start, end) is drawn on."""
+        return self._lines_of(start, end)
+
     def _lines_of(self, start: int, end: int) -> range:
         first = max(0, bisect_right(self._line_starts, start) - 1)
         last = max(first, bisect_right(self._line_starts, max(start, end - 1)) - 1)

@@ -87,6 +87,9 @@ class ArticleView(QAbstractScrollArea):
         )
         if same_spans and layout.lines:
             layout.entities.update((e.id, e) for e in visible)
+            if _changed_id is not None:  # same geometry: repaint that entity's lines only
+                self._update_entity(_changed_id)
+                return
         else:
             layout.entities = {e.id: e for e in visible}
             if not layout.lines:
@@ -212,13 +215,31 @@ class ArticleView(QAbstractScrollArea):
         return self.session.entities.get(self.focus_entity_id)
 
     def set_focus_entity(self, entity_id: int | None, scroll: bool = True) -> None:
+        previous, had_selection = self.focus_entity_id, self.selection is not None
         self.focus_entity_id = entity_id
         if entity_id is not None:
             self.selection = None
-            if scroll:
-                self.ensure_visible(entity_id)
-        self.viewport().update()
+        scrolled = False
+        if entity_id is not None and scroll:
+            before = self.verticalScrollBar().value()
+            self.ensure_visible(entity_id)
+            scrolled = self.verticalScrollBar().value() != before
+        if scrolled or had_selection:
+            self.viewport().update()
+        else:  # only the two entities' lines change
+            self._update_entity(previous)
+            self._update_entity(entity_id)
         self.focus_changed.emit()
+
+    def _update_entity(self, entity_id: int | None) -> None:
+        """Schedule a repaint of the lines an entity sits on, tags included."""
+        entity = self.session.entities.get(entity_id) if entity_id is not None else None
+        if entity is None or self.layout_ is None or not self.layout_.lines:
+            return
+        offset = self.verticalScrollBar().value()
+        for line_index in self.layout_.lines_of(entity.start, entity.end):
+            rect = self.layout_.line_rect(line_index).translated(0, -offset)
+            self.viewport().update(rect.toAlignedRect())
 
     def ensure_visible(self, entity_id: int) -> None:
         entity = self.session.entities.get(entity_id)
