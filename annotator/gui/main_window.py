@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from PySide6.QtCore import QSettings, Qt, QThread, QTimer
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
-    QFileDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -23,12 +20,12 @@ from annotator.gui.fonts import ui_font
 from annotator.gui.panels import DocumentList, EntityList
 from annotator.gui.session import DocumentSession
 from annotator.gui.suggest_worker import SuggestWorker
+from annotator.gui.window_files import ProjectFilesMixin
+from annotator.gui.window_suggestions import SuggestionsMixin
 from annotator.store import Project
 
-MAX_RECENT = 8
 
-
-class MainWindow(QMainWindow):
+class MainWindow(SuggestionsMixin, ProjectFilesMixin, QMainWindow):
     def __init__(self, project: Project, settings: QSettings | None = None) -> None:
         super().__init__()
         self.project = project
@@ -420,71 +417,6 @@ class MainWindow(QMainWindow):
                 )
             )
 
-    # --- suggestions in the background ---------------------------------------------------
-    def start_suggestions(self, only: list[str] | None, force: bool = False) -> None:
-        if self.project.path is None:
-            return
-        if self.worker is not None and self.worker.isRunning():
-            self._pending_run = (only, force)
-            self.worker.cancel()
-            return
-        current = self.session.document.id if self.session.document else None
-        self.worker = SuggestWorker(self.project.path, only, force, first_document=current)
-        self.worker.progressed.connect(self._suggest_progress)
-        self.worker.document_done.connect(self._suggested)
-        self.worker.finished_run.connect(self._suggest_finished)
-        self.progress.setRange(0, 0)
-        if only != ["memory"]:
-            self.progress.show()
-            self.cancel_button.show()
-        self.worker.start()
-
-    def cancel_suggestions(self) -> None:
-        if self.worker is not None and self.worker.isRunning():
-            self._pending_run = None
-            self.worker.cancel()
-
-    def _suggest_progress(self, done: int, total: int) -> None:
-        self.progress.setRange(0, total)
-        self.progress.setValue(done)
-
-    def _suggested(self, document_id: int) -> None:
-        if self.session.document is not None and document_id == self.session.document.id:
-            focus = self.view.focus_entity_id
-            self.session.reload()
-            if focus in self.session.entities:
-                self.view.set_focus_entity(focus, scroll=False)
-        self.documents.model.update_document(document_id)
-
-    def _suggest_finished(self, summary: str) -> None:
-        self.progress.hide()
-        self.cancel_button.hide()
-        self.statusBar().showMessage(summary, 8000)
-        self.worker.wait()
-        pending, self._pending_run = self._pending_run, None
-        if pending is not None:
-            self.start_suggestions(*pending)
-
-    def wait_for_suggestions(self, timeout_ms: int = 60_000) -> None:
-        """Block until the background run (and any queued one) is over; for tests."""
-        from PySide6.QtCore import QCoreApplication, QElapsedTimer
-
-        clock = QElapsedTimer()
-        clock.start()
-        while clock.elapsed() < timeout_ms and (
-            self._memory_timer.isActive()
-            or (self.worker is not None and (self.worker.isRunning() or self._pending_run))
-        ):
-            QCoreApplication.processEvents()
-            QThread.msleep(10)
-        QCoreApplication.processEvents()
-
-    def _update_undo_names(self, stack) -> None:
-        if stack is None:
-            return
-        self.undo_action.setText(f"Undo {stack.undoText()}" if stack.canUndo() else "Undo")
-        self.redo_action.setText(f"Redo {stack.redoText()}" if stack.canRedo() else "Redo")
-
     # --- views -------------------------------------------------------------------------
     def _toggle_rejected(self, checked: bool) -> None:
         self.view.set_show_rejected(checked)
@@ -532,104 +464,6 @@ class MainWindow(QMainWindow):
             "<pre>" + "\n".join(lines).replace("&", "&amp;").replace("<", "&lt;") + "</pre>"
         )
         box.exec()
-
-    # --- projects ----------------------------------------------------------------------
-    def _recent_projects(self) -> list[str]:
-        if self.settings is None:
-            return []
-        value = self.settings.value("recent_projects") or []
-        return [value] if isinstance(value, str) else list(value)
-
-    def remember_project(self) -> None:
-        if self.settings is None or self.project.path is None:
-            return
-        path = str(self.project.path.resolve())
-        recent = [path] + [p for p in self._recent_projects() if p != path]
-        self.settings.setValue("recent_projects", recent[:MAX_RECENT])
-        self.settings.setValue("last_project", path)
-        self._fill_recent_menu()
-
-    def _fill_recent_menu(self) -> None:
-        self.recent_menu.clear()
-        for path in self._recent_projects():
-            action = self.recent_menu.addAction(path)
-            action.triggered.connect(lambda _=False, p=path: self.switch_project(Path(p)))
-        self.recent_menu.setEnabled(bool(self._recent_projects()))
-
-    def new_project(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self, "New project", "project.sqlite", "annotator projects (*.sqlite)"
-        )
-        if path:
-            self.switch_project(Path(path), create=True)
-
-    def open_project(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, "Open project", "", "annotator projects (*.sqlite *.db);;All (*)"
-        )
-        if path:
-            self.switch_project(Path(path))
-
-    def switch_project(self, path: Path, create: bool = False) -> MainWindow | None:
-        """Open another project in a new window, then close this one."""
-        from annotator.gui.app import open_window
-        from annotator.model import AnnotationError
-        from annotator.store import ProjectFileError
-
-        try:
-            project = Project.create(path) if create else Project.open(path)
-        except (ProjectFileError, AnnotationError, OSError) as error:
-            QMessageBox.warning(self, "Open project", str(error))
-            return None
-        window = open_window(project, self.settings)
-        window.show()
-        self.close()
-        return window
-
-    # --- files -------------------------------------------------------------------------
-    def import_files(self) -> None:
-        from annotator.formats.importer import import_paths
-
-        paths, _ = QFileDialog.getOpenFileNames(
-            self, "Import", "", "Documents (*.txt *.jsonl *.json)"
-        )
-        if not paths:
-            return
-        report = import_paths(self.project, [Path(p) for p in paths])
-        self.documents.refresh()
-        if self.session.document is None and self.project.document_count():
-            self.open_document(self.project.documents()[0].id)
-        message = report.summary()
-        if report.errors:
-            QMessageBox.warning(self, "Import", message + "\n\n" + "\n".join(report.errors[:20]))
-        else:
-            self.statusBar().showMessage(message, 8000)
-
-    def export(self, format_name: str) -> None:
-        from annotator.formats.export import export_project
-
-        path, _ = QFileDialog.getSaveFileName(self, "Export", "export.jsonl", "JSONL (*.jsonl)")
-        if not path:
-            return
-        try:
-            summary = export_project(self.project, Path(path), format=format_name)
-        except Exception as error:  # noqa: BLE001 - shown to the user, nothing written
-            QMessageBox.warning(self, "Export", f"Nothing was written: {error}")
-            return
-        self.statusBar().showMessage(
-            f"Exported {summary.documents} documents, {summary.entities} entities to {path}", 8000
-        )
-
-    def import_folder(self) -> None:
-        from annotator.formats.importer import import_paths
-
-        folder = QFileDialog.getExistingDirectory(self, "Import a folder")
-        if folder:
-            report = import_paths(self.project, [Path(folder)])
-            self.documents.refresh()
-            self.statusBar().showMessage(report.summary(), 8000)
-            if report.errors:
-                QMessageBox.warning(self, "Import", "\n".join(report.errors[:20]))
 
     def closeEvent(self, event) -> None:  # noqa: N802
         self._memory_timer.stop()
