@@ -1,10 +1,11 @@
 """Save a screenshot of the real main window on the sample article.
 
 Run under a display (Xvfb in tests and CI):
-    DISPLAY=:99 QT_QPA_PLATFORM=xcb python build_scripts/screenshot.py OUT.png [PROJECT]
+    DISPLAY=:99 QT_QPA_PLATFORM=xcb python build_scripts/screenshot.py OUT.png [--relations]
 
-Without PROJECT it prepares a fresh project like a first start: the sample article with the
-default suggesters' candidates, then accepts the first few candidates from the keyboard.
+It prepares a fresh project like a first start (the sample article with the default
+suggesters' candidates) and accepts the first few candidates from the keyboard; with
+--relations it also adds gold entities and relations, some of them across lines.
 """
 
 from __future__ import annotations
@@ -19,18 +20,21 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 def main() -> int:
     out = Path(sys.argv[1])
-    if len(sys.argv) > 2:
-        project_path = Path(sys.argv[2])
-    else:
-        os.environ["ANNOTATOR_DB"] = str(Path(tempfile.mkdtemp()) / "screenshot.sqlite")
-        from annotator.first_start import prepare_default_project
+    os.environ["ANNOTATOR_DB"] = str(Path(tempfile.mkdtemp()) / "screenshot.sqlite")
+    from annotator.first_start import prepare_default_project
+    from annotator.store import Project
 
-        project_path = prepare_default_project()
+    project_path = prepare_default_project()
+    with_relations = "--relations" in sys.argv[2:]
+    if with_relations:
+        from build_scripts.sample_relations import add_sample_relations
+
+        with Project.open(project_path) as project:
+            add_sample_relations(project)
     from PySide6.QtCore import QTimer
     from PySide6.QtTest import QTest
 
     from annotator.gui.app import application, open_window
-    from annotator.store import Project
 
     app = application()
     with Project.open(project_path) as project:
@@ -43,7 +47,12 @@ def main() -> int:
         def act_and_grab() -> None:
             from PySide6.QtCore import Qt
 
-            for key in (Qt.Key.Key_Tab, Qt.Key.Key_Return, Qt.Key.Key_Return, Qt.Key.Key_Tab):
+            keys = (
+                (Qt.Key.Key_BracketRight,)
+                if with_relations
+                else (Qt.Key.Key_Tab, Qt.Key.Key_Return, Qt.Key.Key_Return, Qt.Key.Key_Tab)
+            )
+            for key in keys:
                 QTest.keyClick(window.view, key)
             window.wait_for_suggestions()  # project memory refreshes after the accepts
             QTest.qWait(300)  # let every widget repaint on the X server before grabbing

@@ -15,8 +15,9 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QTextLayout, QTextOption
 
+from annotator.gui.arcs import ArcPiece, arc_pieces
 from annotator.gui.utf16 import Utf16Map
-from annotator.model import Entity
+from annotator.model import Entity, Relation
 
 MARGIN = 24.0
 LINE_PADDING = 4.0
@@ -29,10 +30,11 @@ class Line:
     index_in_paragraph: int
     start: int  # code points in the document
     end: int
-    top: float = 0.0  # top of the tag gap
+    top: float = 0.0  # top of the gap above the text: arcs, then tags
     text_top: float = 0.0
     bottom: float = 0.0
-    rows: int = 0
+    rows: int = 0  # tag rows
+    arc_rows: int = 0
 
 
 @dataclass(slots=True)
@@ -69,6 +71,10 @@ class ArticleLayout:
         self.segments: list[Segment] = []
         self.segments_by_line: dict[int, list[Segment]] = {}
         self.entities: dict[int, Entity] = {}
+        self.relations: dict[int, Relation] = {}
+        self.arc_pieces: list[ArcPiece] = []
+        self.arcs_by_line: dict[int, list[ArcPiece]] = {}
+        self.segments_by_entity: dict[int, list[Segment]] = {}
         self._boundary_x: dict[tuple[int, int], float] = {}
         self._paragraphs: list[_Paragraph] = []
         start = 0
@@ -109,13 +115,17 @@ class ArticleLayout:
                 self.lines.append(Line(paragraph_index, qt_line.lineNumber(), start, end))
             layout.endLayout()
         self._line_starts = [line.start for line in self.lines]
-        self.set_entities(list(self.entities.values()))
+        self.set_entities(list(self.entities.values()), list(self.relations.values()))
 
-    def set_entities(self, entities: list[Entity]) -> None:
-        """Place the entities' segments and stack overlapping ones, then position lines."""
+    def set_entities(self, entities: list[Entity], relations: list[Relation] | None = None) -> None:
+        """Place the entities' segments and the relations' arcs, stack what overlaps, then
+        position the lines so each has room for its arcs and tags."""
         self.entities = {entity.id: entity for entity in entities}
+        if relations is not None:
+            self.relations = {relation.id: relation for relation in relations}
         self.segments = []
         self.segments_by_line = {}
+        self.segments_by_entity = {}
         for entity in sorted(entities, key=lambda e: (e.start, -e.end)):
             first = True
             for line_index in self._lines_of(entity.start, entity.end):
@@ -124,9 +134,31 @@ class ArticleLayout:
                 first = False
                 self.segments.append(segment)
                 self.segments_by_line.setdefault(line_index, []).append(segment)
+                self.segments_by_entity.setdefault(entity.id, []).append(segment)
         for segments in self.segments_by_line.values():
             _assign_levels(segments)
+        self._place_arcs()
         self._position_lines()
+
+    def set_relations(self, relations: list[Relation]) -> None:
+        """New arcs over the same entities: the segments stay, the lines move."""
+        self.relations = {relation.id: relation for relation in relations}
+        if self.lines:
+            self._place_arcs()
+            self._position_lines()
+
+    def _place_arcs(self) -> None:
+        metrics = QFontMetricsF(self.tag_font)
+        self.arc_pieces = arc_pieces(
+            list(self.relations.values()),
+            self.segments_by_entity,
+            MARGIN,
+            max(MARGIN, self.width - MARGIN),
+            lambda relation: metrics.horizontalAdvance(relation.type),
+        )
+        self.arcs_by_line = {}
+        for piece in self.arc_pieces:
+            self.arcs_by_line.setdefault(piece.line, []).append(piece)
 
     def _position_lines(self) -> None:
         y = MARGIN
@@ -134,8 +166,9 @@ class ArticleLayout:
         for index, line in enumerate(self.lines):
             segments = self.segments_by_line.get(index, ())
             line.rows = 1 + max((s.level for s in segments), default=-1)
+            line.arc_rows = 1 + max((a.level for a in self.arcs_by_line.get(index, ())), default=-1)
             line.top = y
-            line.text_top = y + line.rows * self.tag_height + LINE_PADDING
+            line.text_top = y + (line.arc_rows + line.rows) * self.tag_height + LINE_PADDING
             paragraph = self._paragraphs[line.paragraph]
             qt_line = paragraph.layout.lineAt(line.index_in_paragraph)
             qt_line.setPosition(QPointF(MARGIN, line.text_top))
@@ -231,13 +264,51 @@ class ArticleLayout:
 
     def tag_rect(self, segment: Segment, label_width: float) -> QRectF:
         line = self.lines[segment.line]
-        row = line.rows - 1 - segment.level
+        row = line.arc_rows + line.rows - 1 - segment.level
         return QRectF(
             segment.right - label_width,
             line.top + row * self.tag_height,
             label_width,
             self.tag_height - 2,
         )
+
+    # --- arcs --------------------------------------------------------------------------
+    def arc_y(self, piece: ArcPiece) -> float:
+        """Height of a piece's level: the lowest level sits just above the tags."""
+        line = self.lines[piece.line]
+        return line.top + (line.arc_rows - 1 - piece.level + 0.5) * self.tag_height
+
+    def arc_foot_y(self, piece: ArcPiece) -> float:
+        """Where an arc's legs end: the top of the line's tag rows."""
+        line = self.lines[piece.line]
+        return line.top + line.arc_rows * self.tag_height
+
+    def arc_endpoints(self, relation_id: int) -> tuple[QPointF, QPointF] | None:
+        """Where the arc leaves its head and where its arrowhead lands."""
+        start = end = None
+        for piece in self.arc_pieces:
+            if piece.relation_id != relation_id:
+                continue
+            if piece.head_x is not None:
+                start = QPointF(piece.head_x, self.arc_foot_y(piece))
+            if piece.tail_x is not None:
+                end = QPointF(piece.tail_x, self.arc_foot_y(piece))
+        return (start, end) if start is not None and end is not None else None
+
+    def arc_at(self, point: QPointF) -> int | None:
+        """The relation whose arc (its level line or its legs) passes near the point."""
+        line_index = self.line_at_y(point.y())
+        if line_index is None:
+            return None
+        for piece in self.arcs_by_line.get(line_index, ()):
+            y = self.arc_y(piece)
+            if piece.left - 3 <= point.x() <= piece.right + 3 and abs(point.y() - y) <= 6:
+                return piece.relation_id
+            foot = self.arc_foot_y(piece)
+            for x in (piece.head_x, piece.tail_x):
+                if x is not None and abs(point.x() - x) <= 4 and y - 2 <= point.y() <= foot + 2:
+                    return piece.relation_id
+        return None
 
     def character_at(self, point: QPointF) -> int | None:
         """The character whose glyph is under the point (code points), or None.

@@ -10,6 +10,8 @@ from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 
 from annotator.gui.article_layout import ArticleLayout
 from annotator.gui.fonts import article_font
+from annotator.gui.linking import LinkingMixin
+from annotator.gui.relation_overlay import LinkState, paint_arcs, paint_link
 from annotator.gui.session import DocumentSession
 from annotator.model import Entity
 from annotator.suggest.arabic import normalise_with_positions, proclitic_readings
@@ -18,9 +20,12 @@ from annotator.suggest.words import Word, words_with_offsets
 SELECTION_COLOUR = QColor(255, 200, 0, 110)
 
 
-class ArticleView(QAbstractScrollArea):
+class ArticleView(LinkingMixin, QAbstractScrollArea):
     focus_changed = Signal()
     selection_changed = Signal()
+    relation_requested = Signal(int, int, str)  # head, tail, type
+    retype_requested = Signal(int, str)  # relation, new type
+    message = Signal(str)
 
     def __init__(self, session: DocumentSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -29,6 +34,11 @@ class ArticleView(QAbstractScrollArea):
         self.show_rejected = False
         self.layout_: ArticleLayout | None = None
         self.focus_entity_id: int | None = None
+        self.focus_relation_id: int | None = None
+        self.show_arcs = True
+        self.only_focus_relations = False
+        self.link: LinkState | None = None
+        self._link_drag: int | None = None
         self.selection: tuple[int, int] | None = None
         self._words: list[Word] = []
         self._word_starts: list[int] = []
@@ -39,6 +49,7 @@ class ArticleView(QAbstractScrollArea):
         self.setAccessibleName("Article")
         session.document_opened.connect(self.rebuild)
         session.changed.connect(self.refresh_entities)
+        session.relations_changed.connect(self.refresh_relations)
 
     # --- content -----------------------------------------------------------------------
     def visible_entities(self) -> list[Entity]:
@@ -78,13 +89,16 @@ class ArticleView(QAbstractScrollArea):
             return
         if self.focus_entity_id not in self.session.entities:
             self.focus_entity_id = None
+        if self.focus_relation_id not in self.session.relations:
+            self.focus_relation_id = None
         visible = self.visible_entities()
+        relations = self.visible_relations(visible)
         layout = self.layout_
         same_spans = len(visible) == len(layout.entities) and all(
             (old := layout.entities.get(e.id)) is not None
             and (old.start, old.end) == (e.start, e.end)
             for e in visible
-        )
+        )  # relations changing alone go through refresh_relations
         if same_spans and layout.lines:
             layout.entities.update((e.id, e) for e in visible)
             if _changed_id is not None:  # same geometry: repaint that entity's lines only
@@ -92,10 +106,20 @@ class ArticleView(QAbstractScrollArea):
                 return
         else:
             layout.entities = {e.id: e for e in visible}
+            layout.relations = {r.id: r for r in relations}
             if not layout.lines:
                 self._lay_out()
             else:
-                layout.set_entities(visible)
+                layout.set_entities(visible, relations)
+        self._update_scrollbars()
+        self.viewport().update()
+
+    def refresh_relations(self) -> None:
+        if self.layout_ is None:
+            return
+        if self.focus_relation_id not in self.session.relations:
+            self.focus_relation_id = None
+        self.layout_.set_relations(self.visible_relations(list(self.layout_.entities.values())))
         self._update_scrollbars()
         self.viewport().update()
 
@@ -195,6 +219,8 @@ class ArticleView(QAbstractScrollArea):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         for line_index in lines:
             layout.qt_line(line_index).draw(painter, QPointF(0, 0))
+        symmetric = {t.name for t in self.session.project.schema.relation_types if t.symmetric}
+        paint_arcs(painter, layout, lines, self.focus_relation_id, symmetric)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         painter.setFont(layout.tag_font)
         for line_index in lines:
@@ -209,6 +235,16 @@ class ArticleView(QAbstractScrollArea):
                 if entity.status != "accepted":
                     painter.drawRect(tag)
                 painter.drawText(tag, Qt.AlignmentFlag.AlignCenter, style["tag"])
+        drag_point = getattr(self, "_link_drag_point", None)
+        if self._link_drag is not None and drag_point is not None:
+            segments = layout.segments_by_entity.get(self._link_drag)
+            if segments:
+                rect = layout.segment_rect(segments[0])
+                painter.setPen(QPen(QColor("#e6550d"), 2, Qt.PenStyle.DashLine))
+                painter.drawLine(QPointF(rect.center().x(), rect.top()), drag_point)
+        if self.link is not None:
+            viewport = QRectF(self.viewport().rect())
+            paint_link(painter, layout, self.link, lines, viewport, offset)
 
     # --- focus and navigation ----------------------------------------------------------
     def focused_entity(self) -> Entity | None:
@@ -216,6 +252,9 @@ class ArticleView(QAbstractScrollArea):
 
     def set_focus_entity(self, entity_id: int | None, scroll: bool = True) -> None:
         previous, had_selection = self.focus_entity_id, self.selection is not None
+        if self.focus_relation_id is not None or self.only_focus_relations:
+            had_selection = True  # the arcs drawn change too: repaint everything
+            self.focus_relation_id = None
         self.focus_entity_id = entity_id
         if entity_id is not None:
             self.selection = None
@@ -230,6 +269,8 @@ class ArticleView(QAbstractScrollArea):
             self._update_entity(previous)
             self._update_entity(entity_id)
         self.focus_changed.emit()
+        if self.only_focus_relations:
+            self.refresh_relations()
 
     def _update_entity(self, entity_id: int | None) -> None:
         """Schedule a repaint of the lines an entity sits on, tags included."""
@@ -279,6 +320,15 @@ class ArticleView(QAbstractScrollArea):
         self.set_focus_entity(ordered[index].id)
 
     def event(self, event) -> bool:
+        if self.link is not None and event.type() in (
+            QEvent.Type.ShortcutOverride,
+            QEvent.Type.KeyPress,
+        ):
+            if event.type() == QEvent.Type.ShortcutOverride:
+                event.accept()  # while linking, keys belong to the link, not to shortcuts
+                return True
+            if self._link_key(event):
+                return True
         if event.type() == QEvent.Type.KeyPress and event.key() in (
             Qt.Key.Key_Tab,
             Qt.Key.Key_Backtab,
@@ -433,7 +483,13 @@ class ArticleView(QAbstractScrollArea):
             return super().mousePressEvent(event)
         point = self._content_point(event.position())
         exact = bool(event.modifiers() & Qt.KeyboardModifier.AltModifier)
+        relation_id = None if exact else self.layout_.arc_at(point)
+        if relation_id is not None:
+            self._press = None
+            self.set_focus_relation(relation_id)
+            return
         entity_id = None if exact else self.layout_.entity_at(point)
+        self._link_drag = entity_id
         character = self.layout_.character_at(point)
         self._press = None if character is None else (character, exact)
         self._press_point = point
@@ -450,6 +506,10 @@ class ArticleView(QAbstractScrollArea):
         anchor, exact = self._press
         if character != anchor:
             self._dragged = True
+        if self._dragged and self._link_drag is not None:
+            self._link_drag_point = point  # a drag from an entity draws a relation
+            self.viewport().update()
+            return
         if self._dragged:
             first, last = min(anchor, character), max(anchor, character)
             covered = self.layout_.characters_between(self._press_point, point)
@@ -462,6 +522,19 @@ class ArticleView(QAbstractScrollArea):
 
     def mouseReleaseEvent(self, event) -> None:  # noqa: N802
         if self._press is None:
+            return
+        if self._dragged and self._link_drag is not None:
+            source, self._link_drag = self._link_drag, None
+            self._link_drag_point = None
+            target = self.layout_.entity_at(self._content_point(event.position()))
+            self._press = None
+            if target is not None and target != source:
+                self.focus_entity_id = source
+                self.link = LinkState(source=source, target=target)
+                self._choose_type()
+                if not self.link.types:
+                    self.link = None
+            self.viewport().update()
             return
         if not self._dragged:
             if self._press_entity is not None:

@@ -6,6 +6,7 @@ from PySide6.QtGui import QUndoCommand
 
 from annotator.gui.session import DocumentSession
 from annotator.model import Entity, Relation
+from annotator.store.connection import write_transaction
 
 
 class _Command(QUndoCommand):
@@ -88,8 +89,6 @@ class AcceptAll(_Command):
         self.ids = [entity.id for entity in entities]
 
     def _set(self, status: str) -> None:
-        from annotator.store.connection import write_transaction
-
         with write_transaction(self.project.db):
             for entity_id in self.ids:
                 self.project.update_entity(entity_id, status=status)
@@ -116,3 +115,96 @@ class SetDocumentStatus(_Command):
     def undo(self) -> None:
         self.project.set_document_status(self.document_id, self.before)
         self.session.entity_updated(None)
+
+
+class AddRelation(_Command):
+    """A relation joins accepted entities: a candidate end is accepted in the same step."""
+
+    def __init__(self, session: DocumentSession, head: Entity, tail: Entity, type_name: str):
+        super().__init__(session, f"Add {type_name}")
+        self.head_id, self.tail_id, self.type = head.id, tail.id, type_name
+        self.accepted = [e.id for e in (head, tail) if e.status != "accepted"]
+        self.previous_status = {e.id: e.status for e in (head, tail)}
+        self.relation_id: int | None = None
+
+    def perform(self) -> None:
+        with write_transaction(self.project.db):
+            for entity_id in self.accepted:
+                self.project.update_entity(entity_id, status="accepted")
+            relation = self.project.add_relation(
+                self.head_id, self.tail_id, self.type, relation_id=self.relation_id
+            )
+        self.relation_id = relation.id
+        self.session.relations_updated(self.accepted)
+
+    def undo(self) -> None:
+        with write_transaction(self.project.db):
+            self.project.delete_relation(self.relation_id)
+            for entity_id in self.accepted:
+                self.project.update_entity(entity_id, status=self.previous_status[entity_id])
+        self.session.relations_updated(self.accepted)
+
+
+class DeleteRelation(_Command):
+    def __init__(self, session: DocumentSession, relation: Relation) -> None:
+        super().__init__(session, f"Delete {relation.type}")
+        self.relation = relation
+
+    def perform(self) -> None:
+        self.project.delete_relation(self.relation.id)
+        self.session.relations_updated()
+
+    def undo(self) -> None:
+        r = self.relation
+        self.project.add_relation(
+            r.head_id, r.tail_id, r.type, status=r.status, annotator=r.annotator, relation_id=r.id
+        )
+        self.session.relations_updated()
+
+
+class UpdateRelation(_Command):
+    """Change the type, or swap head and tail."""
+
+    def __init__(self, session: DocumentSession, relation: Relation, text: str, **changes):
+        super().__init__(session, text)
+        self.relation_id = relation.id
+        self.before = {key: getattr(relation, key) for key in changes}
+        self.after = changes
+
+    def perform(self) -> None:
+        self.project.update_relation(self.relation_id, **self.after)
+        self.session.relations_updated()
+
+    def undo(self) -> None:
+        self.project.update_relation(self.relation_id, **self.before)
+        self.session.relations_updated()
+
+
+class RejectWithRelations(_Command):
+    """Reject an accepted entity and remove its relations in one step; undo restores both."""
+
+    def __init__(self, session: DocumentSession, entity: Entity) -> None:
+        super().__init__(session, f"Reject {entity.label} and its relations")
+        self.entity = entity
+        self.relations = session.relations_of(entity.id)
+
+    def perform(self) -> None:
+        with write_transaction(self.project.db):
+            for relation in self.relations:
+                self.project.delete_relation(relation.id)
+            self.project.update_entity(self.entity.id, status="rejected")
+        self.session.relations_updated([self.entity.id])
+
+    def undo(self) -> None:
+        with write_transaction(self.project.db):
+            self.project.update_entity(self.entity.id, status=self.entity.status)
+            for r in self.relations:
+                self.project.add_relation(
+                    r.head_id,
+                    r.tail_id,
+                    r.type,
+                    status=r.status,
+                    annotator=r.annotator,
+                    relation_id=r.id,
+                )
+        self.session.relations_updated()

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from annotator.gui import commands
 from annotator.gui.article_view import ArticleView
 from annotator.gui.fonts import ui_font
-from annotator.gui.panels import DocumentList, EntityList
+from annotator.gui.panels import DocumentList, EntityList, RelationList
 from annotator.gui.session import DocumentSession
 from annotator.gui.suggest_worker import SuggestWorker
 from annotator.gui.window_files import ProjectFilesMixin
@@ -40,6 +40,8 @@ class MainWindow(SuggestionsMixin, ProjectFilesMixin, QMainWindow):
         self.entity_list = EntityList(self.session, self)
         self._dock("Documents", self.documents, Qt.DockWidgetArea.LeftDockWidgetArea)
         self._dock("Entities", self.entity_list, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.relation_list = RelationList(self.session, self)
+        self._dock("Relations", self.relation_list, Qt.DockWidgetArea.RightDockWidgetArea)
         self.status = QLabel()
         self.statusBar().addPermanentWidget(self.status, 1)
         self.progress = QProgressBar()
@@ -59,8 +61,15 @@ class MainWindow(SuggestionsMixin, ProjectFilesMixin, QMainWindow):
         self._build_actions()
         self.documents.document_chosen.connect(self.open_document)
         self.entity_list.entity_chosen.connect(self._entity_chosen_in_list)
+        self.relation_list.relation_chosen.connect(self.view.set_focus_relation)
+        self.view.relation_requested.connect(self.add_relation)
+        self.view.retype_requested.connect(self.retype_relation)
+        self.view.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.view.focus_changed.connect(self._focus_changed)
         self.session.changed.connect(self._content_changed)
+        self.session.relations_changed.connect(
+            lambda: self.relation_list.refresh(self.view.focus_relation_id)
+        )
         self.session.error.connect(lambda message: self.statusBar().showMessage(message, 8000))
         self.documents.refresh()
         self.resize(1200, 800)
@@ -208,6 +217,36 @@ class MainWindow(SuggestionsMixin, ProjectFilesMixin, QMainWindow):
             on_view=True,
         )
 
+        relations = bar.addMenu("&Relations")
+        self._action(
+            relations,
+            "Link the focused entity to… (then Tab/number, Enter, type)",
+            self.view.start_link,
+            "R",
+            on_view=True,
+        )
+        self._action(
+            relations, "Next relation", lambda: self.view.next_relation(1), "]", on_view=True
+        )
+        self._action(
+            relations, "Previous relation", lambda: self.view.next_relation(-1), "[", on_view=True
+        )
+        self._action(
+            relations,
+            "Change the focused relation's type",
+            self.view.start_retype,
+            "T",
+            on_view=True,
+        )
+        self._action(relations, "Swap head and tail", self.swap_relation, "S", on_view=True)
+        self._action(
+            relations,
+            "Delete the focused relation",
+            self.delete_relation,
+            "Ctrl+Delete",
+            on_view=True,
+        )
+
         suggest = bar.addMenu("&Suggest")
         self._action(
             suggest,
@@ -260,6 +299,12 @@ class MainWindow(SuggestionsMixin, ProjectFilesMixin, QMainWindow):
         )
         show_rejected = self._action(view, "Show rejected", self._toggle_rejected, "Ctrl+R")
         show_rejected.setCheckable(True)
+        hide_arcs = self._action(view, "Hide relation arcs", self._toggle_arcs, "Ctrl+H")
+        hide_arcs.setCheckable(True)
+        only_focus = self._action(
+            view, "Only the focused entity's relations", self._toggle_focus_relations, "Ctrl+J"
+        )
+        only_focus.setCheckable(True)
 
         help_menu = bar.addMenu("&Help")
         self._action(help_menu, "Keyboard shortcuts", self.show_shortcuts, "F1")
@@ -279,6 +324,7 @@ class MainWindow(SuggestionsMixin, ProjectFilesMixin, QMainWindow):
         self._update_undo_names(stack)
         self.documents.refresh()
         self.entity_list.refresh(self.view.show_rejected, self.view.focus_entity_id)
+        self.relation_list.refresh(None)
         if self.settings is not None:
             self.settings.setValue(f"last_document/{self.project.path}", document_id)
         self.view.setFocus()
@@ -320,8 +366,22 @@ class MainWindow(SuggestionsMixin, ProjectFilesMixin, QMainWindow):
         self.view.next_entity(1)
 
     def reject_focused(self) -> None:
+        if self.view.focused_relation() is not None:
+            self.delete_relation()
+            return
         entity = self.view.focused_entity()
         if entity is None:
+            return
+        relations = self.session.relations_of(entity.id)
+        if relations:
+            answer = QMessageBox.question(
+                self,
+                "Reject",
+                f"{entity.label} has {len(relations)} relation(s). Reject it and remove them?",
+            )
+            if answer == QMessageBox.StandardButton.Yes:
+                self._push(commands.RejectWithRelations(self.session, entity))
+                self.view.next_entity(1)
             return
         if entity.status != "rejected":
             self._push(
@@ -331,7 +391,45 @@ class MainWindow(SuggestionsMixin, ProjectFilesMixin, QMainWindow):
             )
         self.view.next_entity(1)
 
+    def add_relation(self, head_id: int, tail_id: int, type_name: str) -> None:
+        head, tail = self.session.entities[head_id], self.session.entities[tail_id]
+        command = commands.AddRelation(self.session, head, tail, type_name)
+        if self._push(command):
+            self.view.set_focus_relation(command.relation_id)
+
+    def retype_relation(self, relation_id: int, type_name: str) -> None:
+        relation = self.session.relations[relation_id]
+        if relation.type != type_name:
+            self._push(
+                commands.UpdateRelation(
+                    self.session, relation, f"Retype as {type_name}", type=type_name
+                )
+            )
+        self.view.set_focus_relation(relation_id)
+
+    def swap_relation(self) -> None:
+        relation = self.view.focused_relation()
+        if relation is not None:
+            self._push(
+                commands.UpdateRelation(
+                    self.session,
+                    relation,
+                    "Swap head and tail",
+                    head_id=relation.tail_id,
+                    tail_id=relation.head_id,
+                )
+            )
+            self.view.set_focus_relation(relation.id)
+
+    def delete_relation(self) -> None:
+        relation = self.view.focused_relation()
+        if relation is not None:
+            self._push(commands.DeleteRelation(self.session, relation))
+
     def delete_focused(self) -> None:
+        if self.view.focused_relation() is not None:
+            self.delete_relation()
+            return
         entity = self.view.focused_entity()
         if entity is not None:
             self._push(commands.DeleteEntity(self.session, entity))
@@ -418,6 +516,14 @@ class MainWindow(SuggestionsMixin, ProjectFilesMixin, QMainWindow):
             )
 
     # --- views -------------------------------------------------------------------------
+    def _toggle_arcs(self, checked: bool) -> None:
+        self.view.show_arcs = not checked
+        self.view.refresh_relations()
+
+    def _toggle_focus_relations(self, checked: bool) -> None:
+        self.view.only_focus_relations = checked
+        self.view.refresh_relations()
+
     def _toggle_rejected(self, checked: bool) -> None:
         self.view.set_show_rejected(checked)
         self.entity_list.refresh(checked, self.view.focus_entity_id)
@@ -427,9 +533,12 @@ class MainWindow(SuggestionsMixin, ProjectFilesMixin, QMainWindow):
 
     def _focus_changed(self) -> None:
         self.entity_list.select_entity(self.view.focus_entity_id)
+        self.relation_list.select_relation(self.view.focus_relation_id)
         self._update_status()
 
     def _content_changed(self, entity_id: int | None = None) -> None:
+        if entity_id is None:
+            self.relation_list.refresh(self.view.focus_relation_id)
         self.entity_list.entity_changed(
             entity_id, self.view.show_rejected, self.view.focus_entity_id
         )

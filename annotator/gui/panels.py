@@ -237,3 +237,96 @@ class EntityList(QWidget):
             self.view.setCurrentIndex(index)
             self.view.scrollTo(index)
         self._syncing = False
+
+
+class RelationModel(QAbstractListModel):
+    def __init__(self, session: DocumentSession) -> None:
+        super().__init__()
+        self.session = session
+        self.ids: list[int] = []
+        self._row_of: dict[int, int] = {}
+        self.type_filter: str | None = None
+
+    def reload(self) -> None:
+        from annotator.gui.relation_overlay import relation_order
+
+        self.beginResetModel()
+        self.ids = [
+            r.id
+            for r in relation_order(self.session.relations, self.session.entities)
+            if self.type_filter is None or r.type == self.type_filter
+        ]
+        self._row_of = {relation_id: row for row, relation_id in enumerate(self.ids)}
+        self.endResetModel()
+
+    def row_of(self, relation_id: int | None) -> int | None:
+        return self._row_of.get(relation_id)
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.ids)
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        relation = self.session.relations.get(self.ids[index.row()])
+        if relation is None:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            text = self.session.document.text
+            head = self.session.entities.get(relation.head_id)
+            tail = self.session.entities.get(relation.tail_id)
+            head_text = text[head.start : head.end] if head else "?"
+            tail_text = text[tail.start : tail.end] if tail else "?"
+            # drawn right to left: the head on the right, arrows pointing to the tail
+            return f"{head_text}  ← {relation.type} ←  {tail_text}".replace("\n", " ")
+        if role == ID_ROLE:
+            return relation.id
+        return None
+
+
+class RelationList(QWidget):
+    """The document's relations (head, type, tail), filterable by type; selecting a row
+    selects its arc and clicking an arc selects its row."""
+
+    relation_chosen = Signal(int)
+
+    def __init__(self, session: DocumentSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.model = RelationModel(session)
+        self.types = QComboBox()
+        self.types.addItem("All relation types", None)
+        for name in session.project.schema.relation_type_names:
+            self.types.addItem(name, name)
+        self.view = QListView()
+        self.view.setModel(self.model)
+        self.view.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        self.view.setAccessibleName("Relations")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.types)
+        layout.addWidget(self.view)
+        self._syncing = False
+        self.view.selectionModel().currentChanged.connect(self._chosen)
+        self.types.currentIndexChanged.connect(self._filter_changed)
+
+    def _chosen(self, current, _previous) -> None:
+        if current.isValid() and not self._syncing:
+            self.relation_chosen.emit(current.data(ID_ROLE))
+
+    def _filter_changed(self) -> None:
+        self.model.type_filter = self.types.currentData()
+        self.model.reload()
+
+    def refresh(self, focus_id: int | None) -> None:
+        self.model.reload()
+        self.select_relation(focus_id)
+
+    def select_relation(self, relation_id: int | None) -> None:
+        self._syncing = True
+        row = self.model.row_of(relation_id)
+        if row is None:
+            self.view.clearSelection()
+        else:
+            index = self.model.index(row)
+            self.view.setCurrentIndex(index)
+            self.view.scrollTo(index)
+        self._syncing = False

@@ -11,7 +11,7 @@ from dataclasses import replace
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from annotator.model import AnnotationError, Document, Entity
+from annotator.model import AnnotationError, Document, Entity, Relation
 from annotator.store import Project
 
 
@@ -19,6 +19,7 @@ class DocumentSession(QObject):
     # entities or statuses of the current document changed: the entity's id, or None when
     # more than one entity (or the document itself) changed
     changed = Signal(object)
+    relations_changed = Signal()  # the document's relations changed
     document_opened = Signal()
     error = Signal(str)
 
@@ -27,6 +28,7 @@ class DocumentSession(QObject):
         self.project = project
         self.document: Document | None = None
         self.entities: dict[int, Entity] = {}
+        self.relations: dict[int, Relation] = {}
         self._stacks: dict[int, QUndoStack] = {}
         self._order: list[int] | None = None
 
@@ -48,15 +50,30 @@ class DocumentSession(QObject):
             return
         self.document = self.project.document(self.document.id)
         self.entities = {e.id: e for e in self.project.entities(self.document.id)}
+        self.relations = {r.id: r for r in self.project.relations(self.document.id)}
         self._order = None
         self.changed.emit(None)
+
+    def relations_updated(self, entity_ids=()) -> None:
+        """Relation commands report here, with the entities they changed on the way (a
+        candidate accepted by linking it): only those are re-read, not the whole document."""
+        self.relations = {r.id: r for r in self.project.relations(self.document.id)}
+        for entity_id in entity_ids:
+            self.entity_updated(self.project.entity(entity_id))
+        self.relations_changed.emit()
 
     def entity_updated(self, entity: Entity | None, removed_id: int | None = None) -> None:
         """Commands report what they changed so the cache stays current without a reload."""
         if removed_id is not None:
             self.entities.pop(removed_id, None)
+            # deleting an entity deletes its relations with it
+            self.relations = {
+                i: r for i, r in self.relations.items() if removed_id not in (r.head_id, r.tail_id)
+            }
         if entity is not None:
             old = self.entities.get(entity.id)
+            if old is None:  # restored by an undo: its relations come back with it
+                self.relations = {r.id: r for r in self.project.relations(self.document.id)}
             if old is None or (old.start, old.end, old.label) != (
                 entity.start,
                 entity.end,
@@ -85,6 +102,9 @@ class DocumentSession(QObject):
         command.performed = True
         self.undo_stack.push(command)
         return True
+
+    def relations_of(self, entity_id: int) -> list[Relation]:
+        return [r for r in self.relations.values() if entity_id in (r.head_id, r.tail_id)]
 
     def reading_order(self) -> list[Entity]:
         """Entities sorted by position; the order is cached until a span or label changes."""

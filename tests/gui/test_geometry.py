@@ -37,3 +37,44 @@ def test_the_first_word_of_an_rtl_line_is_at_its_right_edge(sample_window):
     assert rect.width() < drawn.width() / 4
     # the character under a point inside that word is one of its characters
     assert 0 <= layout.character_at(rect.center()) < first_word_end
+
+
+def test_arcs_start_over_their_head_and_end_over_their_tail_in_rtl(make_window):
+    """Same line and across lines: the arc leaves the head span and its arrowhead lands
+    on the tail span, whatever the direction of reading."""
+    from annotator.store import Project  # noqa: F401 - the window's project is used
+
+    text = SAMPLE.read_text(encoding="utf-8")
+    window, path, document_id = make_window(text)
+    project = window.project
+
+    def entity(phrase, label, occurrence=0):
+        start = -1
+        for _ in range(occurrence + 1):
+            start = text.index(phrase, start + 1)
+        return project.add_entity(document_id, start, start + len(phrase), label)
+
+    ministry = entity("وزارة الخارجية الكورية الشمالية", "ORG")
+    pyongyang = entity("بيونغ يانغ", "LOC")
+    putin = entity("فلاديمير بوتين", "PERS")
+    korea_later = entity("كوريا الشمالية", "LOC", 3)
+    same_line = project.add_relation(ministry.id, pyongyang.id, "located_in")
+    forward = project.add_relation(putin.id, korea_later.id, "affiliated_with")
+    backward = project.add_relation(korea_later.id, pyongyang.id, "part_of")
+    window.session.reload()
+    layout = window.view.layout_
+    for relation, head, tail in (
+        (same_line, ministry, pyongyang),
+        (forward, putin, korea_later),
+        (backward, korea_later, pyongyang),
+    ):
+        start, end = layout.arc_endpoints(relation.id)
+        head_rects = layout.span_rects(head.start, head.end)
+        tail_rects = layout.span_rects(tail.start, tail.end)
+        assert head_rects[0].left() <= start.x() <= head_rects[0].right()
+        assert tail_rects[0].left() <= end.x() <= tail_rects[0].right()
+        # above the text of the lines they belong to
+        assert start.y() < head_rects[0].top() and end.y() < tail_rects[0].top()
+    # in RTL the ministry (read first) is to the right of Pyongyang
+    start, end = layout.arc_endpoints(same_line.id)
+    assert start.x() > end.x()

@@ -51,3 +51,25 @@ def test_main_window_screenshot_on_the_sample_article(xvfb_display, tmp_path):
     assert len(colours) > 50
     label_colours = {"#d62728", "#2ca02c", "#1f77b4"}
     assert label_colours <= colours | {QColor(c).name() for c in colours}
+
+
+def test_relations_screenshot_draws_arcs(xvfb_display, tmp_path):
+    out = tmp_path / "relations.png"
+    env = {**os.environ, "DISPLAY": xvfb_display, "QT_QPA_PLATFORM": "xcb", "HOME": str(tmp_path)}
+    result = subprocess.run(
+        [sys.executable, str(REPO / "build_scripts" / "screenshot.py"), str(out), "--relations"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    image = QImage(str(out))
+    # the focused arc is drawn in its highlight colour somewhere in the article
+    highlight = QColor("#e6550d").name()
+    found = any(
+        image.pixelColor(x, y).name() == highlight
+        for x in range(260, 1020, 2)
+        for y in range(60, 800, 2)
+    )
+    assert found

@@ -1,0 +1,141 @@
+"""Relations in the article view: drawing arcs, and creating a relation from the keyboard.
+
+Keyboard flow: R on a focused entity starts a link; Tab / Shift+Tab / arrows or the number
+shown on an entity choose the target; Enter shows the types the schema allows for that
+pair (each with its hotkey); the hotkey or its number picks one; Escape steps back.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen, QPolygonF
+
+from annotator.gui.article_layout import ArticleLayout
+from annotator.model import Relation, RelationType
+
+ARC_COLOUR = QColor("#444444")
+FOCUS_ARC_COLOUR = QColor("#e6550d")
+LINK_COLOUR = QColor("#e6550d")
+
+
+@dataclass
+class LinkState:
+    """A relation being made: its head, the chosen tail, and then the type choice."""
+
+    source: int
+    target: int | None = None
+    types: list[RelationType] = field(default_factory=list)  # non-empty: choosing a type
+    typed: str = ""  # digits typed to pick a numbered target
+    numbers: dict[int, int] = field(default_factory=dict)  # shown number -> entity id
+    retype_relation: int | None = None  # choosing a new type for an existing relation
+
+
+def paint_arcs(
+    painter: QPainter, layout: ArticleLayout, lines, focus_relation: int | None, symmetric: set[str]
+) -> None:
+    metrics = QFontMetricsF(layout.tag_font)
+    painter.setFont(layout.tag_font)
+    for line_index in lines:
+        for piece in layout.arcs_by_line.get(line_index, ()):
+            relation = layout.relations[piece.relation_id]
+            focused = relation.id == focus_relation
+            colour = FOCUS_ARC_COLOUR if focused else ARC_COLOUR
+            painter.setPen(QPen(colour, 2.2 if focused else 1.1))
+            y, foot = layout.arc_y(piece), layout.arc_foot_y(piece)
+            painter.drawLine(QPointF(piece.left, y), QPointF(piece.right, y))
+            if piece.head_x is not None:
+                painter.drawLine(QPointF(piece.head_x, y), QPointF(piece.head_x, foot))
+            if piece.tail_x is not None:
+                painter.drawLine(QPointF(piece.tail_x, y), QPointF(piece.tail_x, foot - 1))
+                if relation.type not in symmetric:
+                    _arrowhead(painter, colour, QPointF(piece.tail_x, foot))
+            if piece.labelled:
+                width = metrics.horizontalAdvance(relation.type) + 6
+                box = QRectF(
+                    (piece.left + piece.right - width) / 2,
+                    y - metrics.height() / 2,
+                    width,
+                    metrics.height(),
+                )
+                painter.fillRect(box, QColor("white"))
+                painter.drawText(box, Qt.AlignmentFlag.AlignCenter, relation.type)
+
+
+def _arrowhead(painter: QPainter, colour: QColor, tip: QPointF) -> None:
+    painter.save()
+    painter.setBrush(colour)
+    painter.drawPolygon(
+        QPolygonF([tip, QPointF(tip.x() - 4, tip.y() - 7), QPointF(tip.x() + 4, tip.y() - 7)])
+    )
+    painter.restore()
+
+
+def paint_link(
+    painter: QPainter,
+    layout: ArticleLayout,
+    state: LinkState,
+    visible_lines,
+    viewport_rect: QRectF,
+    offset: float,
+) -> None:
+    """Numbers on the entities in view, the source and target outlined, the type menu."""
+    metrics = QFontMetricsF(layout.tag_font)
+    painter.setFont(layout.tag_font)
+    state.numbers = {}
+    number = 0
+    seen = set()
+    for line_index in visible_lines:
+        for segment in sorted(layout.segments_by_line.get(line_index, ()), key=lambda s: -s.right):
+            if segment.entity_id in seen:
+                continue
+            seen.add(segment.entity_id)
+            number += 1
+            state.numbers[number] = segment.entity_id
+            rect = layout.segment_rect(segment)
+            badge = QRectF(
+                rect.right() - 2,
+                rect.bottom() - 4,
+                metrics.horizontalAdvance(str(number)) + 6,
+                metrics.height(),
+            )
+            painter.fillRect(badge, QColor("#333333"))
+            painter.setPen(QColor("white"))
+            painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, str(number))
+    for entity_id, width in ((state.source, 3), (state.target, 3)):
+        for segment in layout.segments_by_entity.get(entity_id, ()):
+            painter.setPen(QPen(LINK_COLOUR, width))
+            painter.drawRect(layout.segment_rect(segment))
+    if state.types:
+        lines = [f"{t.hotkey or index}   {t.name}" for index, t in enumerate(state.types, 1)]
+        width = max(metrics.horizontalAdvance(text) for text in lines) + 16
+        height = metrics.height() * (len(lines) + 1) + 8
+        box = QRectF(viewport_rect.right() - width - 12, offset + 12, width, height)
+        painter.fillRect(box, QColor("#fffbe6"))
+        painter.setPen(QPen(LINK_COLOUR, 1.5))
+        painter.drawRect(box)
+        painter.setPen(QColor("black"))
+        painter.drawText(
+            box.adjusted(8, 4, -8, 0),
+            Qt.AlignmentFlag.AlignTop,
+            "Relation type:\n" + "\n".join(lines),
+        )
+
+
+def type_for_key(state: LinkState, text: str) -> RelationType | None:
+    """A relation type chosen by its hotkey, or by its number in the list."""
+    for index, relation_type in enumerate(state.types, 1):
+        if text and (text == relation_type.hotkey or text == str(index)):
+            return relation_type
+    return None
+
+
+def relation_order(relations: dict[int, Relation], entities) -> list[Relation]:
+    """Relations in the reading order of their heads (then tails)."""
+
+    def key(relation: Relation):
+        head, tail = entities.get(relation.head_id), entities.get(relation.tail_id)
+        return (head.start if head else 0, tail.start if tail else 0, relation.id)
+
+    return sorted(relations.values(), key=key)
