@@ -201,7 +201,10 @@ class ArticleView(LinkingMixin, QAbstractScrollArea):
         styles = self._styles()
         lines = layout.visible_lines(top, bottom)
         entities = layout.entities
-        focus = self.focus_entity_id
+        focus = {self.focus_entity_id}
+        relation = self.session.relations.get(self.focus_relation_id)
+        if relation is not None:  # a focused arc shows both of its entities
+            focus |= {relation.head_id, relation.tail_id}
         painter.setBrush(Qt.BrushStyle.NoBrush)
         for line_index in lines:
             for segment in layout.segments_by_line.get(line_index, ()):
@@ -210,7 +213,7 @@ class ArticleView(LinkingMixin, QAbstractScrollArea):
                 rect = layout.segment_rect(segment)
                 if entity.status != "rejected":
                     painter.fillRect(rect, style["fill"])
-                painter.setPen(style["focus_pen"] if entity.id == focus else style["pen"])
+                painter.setPen(style["focus_pen"] if entity.id in focus else style["pen"])
                 painter.drawRect(rect)
         if self.selection is not None:
             for rect in layout.span_rects(*self.selection):
