@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 from annotator.gui.fonts import article_font_family
@@ -67,10 +68,24 @@ def starting_project(settings: QSettings) -> Path:
     return prepare_default_project()
 
 
+def warm_up_text_tools() -> threading.Thread:
+    """Import camel-tools' tokenizer and normalisers off the UI thread after the first
+    paint, so the first selection does not wait for them."""
+
+    def load() -> None:
+        import annotator.suggest.arabic  # noqa: F401
+        import annotator.suggest.words  # noqa: F401
+
+    thread = threading.Thread(target=load, name="warm-up", daemon=True)
+    thread.start()
+    return thread
+
+
 def run(project_path: Path | None) -> int:
     app = application()
     settings = QSettings()
     path = project_path or starting_project(settings)
     window = open_window(Project.open(path), settings)
     window.show()
+    QTimer.singleShot(0, warm_up_text_tools)
     return app.exec()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
@@ -14,8 +15,9 @@ from annotator.gui.linking import LinkingMixin
 from annotator.gui.relation_overlay import LinkState, paint_arcs, paint_link
 from annotator.gui.session import DocumentSession
 from annotator.model import Entity
-from annotator.suggest.arabic import normalise_with_positions, proclitic_readings
-from annotator.suggest.words import Word, words_with_offsets
+
+if TYPE_CHECKING:
+    from annotator.suggest.words import Word
 
 SELECTION_COLOUR = QColor(255, 200, 0, 110)
 
@@ -127,6 +129,9 @@ class ArticleView(LinkingMixin, QAbstractScrollArea):
     def words(self) -> list[Word]:
         """The document's words, tokenised on first need (selection snapping)."""
         if not self._words and self.session.document is not None:
+            # camel-tools' tokenizer costs ~0.7 s to import here: not before the first paint
+            from annotator.suggest.words import words_with_offsets
+
             self._words = words_with_offsets(self.session.document.text)
             self._word_starts = [w.start for w in self._words]
         return self._words
@@ -469,6 +474,8 @@ class ArticleView(LinkingMixin, QAbstractScrollArea):
                     word = candidate
         if word is None:
             return
+        from annotator.suggest.arabic import normalise_with_positions, proclitic_readings
+
         letters, positions = normalise_with_positions(word.text)
         starts = sorted(
             {
