@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: setup run test lint format bench package clean
+.PHONY: setup run test lint format bench package package-ner package-onefile package-test clean
 
 setup: $(STAMP)
 
@@ -34,9 +34,27 @@ format: $(STAMP)
 	$(BIN)/ruff check --fix annotator tests benchmarks
 
 bench: $(STAMP)
+	$(BIN)/python benchmarks/startup.py
 	$(BIN)/python benchmarks/store_throughput.py
 	$(BIN)/python benchmarks/ner_throughput.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/window_speed.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/relation_speed.py
+
+# The standalone program (PyInstaller): dist/annotator/annotator, no Python needed.
+package: $(STAMP)
+	$(BIN)/python build_scripts/build.py
+
+# The same with camel-tools' NER runtime (torch, transformers) inside: dist/annotator-ner/
+package-ner: $(STAMP)
+	$(BIN)/python build_scripts/build.py --with-ner
+
+package-onefile: $(STAMP)
+	$(BIN)/python build_scripts/build.py --onefile
+
+# Self-test of the built bundle, then its window under Xvfb with a screenshot.
+package-test: $(STAMP)
+	test -x dist/annotator/annotator || $(MAKE) package
+	$(BIN)/python build_scripts/package_test.py
 
 clean:
 	rm -rf build dist .pytest_cache

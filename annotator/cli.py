@@ -59,8 +59,24 @@ def _split_db(arguments: tuple[str, ...], minimum_rest: int) -> tuple[Path | Non
     return None, list(arguments)
 
 
+def _self_test(context: click.Context, _param, value: bool) -> None:
+    if not value or context.resilient_parsing:
+        return
+    from annotator.self_test import run_self_test
+
+    context.exit(run_self_test())
+
+
 @click.group(invoke_without_command=True)
 @click.version_option(__version__, prog_name="annotator")
+@click.option(
+    "--self-test",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=_self_test,
+    help="Check this installation headless: import, suggest, edit, export.",
+)
 @click.pass_context
 def main(context: click.Context) -> None:
     """Annotate named entities and relations in Arabic news articles.
@@ -75,7 +91,19 @@ def main(context: click.Context) -> None:
 
 @main.command()
 @click.argument("db", required=False, type=click.Path(dir_okay=False, path_type=Path))
-def gui(db: Path | None) -> None:
+@click.option(
+    "--screenshot",
+    type=click.Path(dir_okay=False, path_type=Path),
+    hidden=True,
+    help="Save a screenshot of the window once drawn, then quit.",
+)
+@click.option(
+    "--startup-report",
+    is_flag=True,
+    hidden=True,
+    help="Print the time to the first painted article and the memory, then quit.",
+)
+def gui(db: Path | None, screenshot: Path | None, startup_report: bool) -> None:
     """Open the annotation window on DB (default: the default project)."""
     from annotator.gui.app import has_display, run
 
@@ -89,7 +117,7 @@ def gui(db: Path | None) -> None:
             _fail(f"{db}: no project here; create one with `annotator init {db}`")
     except ProjectFileError as error:
         _fail(str(error))
-    sys.exit(run(db))
+    sys.exit(run(db, screenshot=screenshot, startup_report=startup_report))
 
 
 @main.command()

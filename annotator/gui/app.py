@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 import threading
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QTimer
@@ -81,11 +82,54 @@ def warm_up_text_tools() -> threading.Thread:
     return thread
 
 
-def run(project_path: Path | None) -> int:
+def resident_memory_mb() -> float:
+    """VmRSS of this process (Linux), for the start-up report."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+def run(
+    project_path: Path | None, screenshot: Path | None = None, startup_report: bool = False
+) -> int:
+    """Open the window. `screenshot` saves it once drawn and quits; `startup_report` prints
+    the time from launch to the first painted article (ANNOTATOR_LAUNCH_TIME, set by the
+    benchmark) and the resident memory, then quits."""
     app = application()
     settings = QSettings()
     path = project_path or starting_project(settings)
     window = open_window(Project.open(path), settings)
+    if screenshot is not None or startup_report:
+        window.resize(1280, 800)
     window.show()
-    QTimer.singleShot(0, warm_up_text_tools)
+    if screenshot is not None or startup_report:
+
+        def painted() -> None:
+            if startup_report:
+                launched = float(os.environ.get("ANNOTATOR_LAUNCH_TIME", "0") or 0)
+                elapsed = (time.time() - launched) * 1000 if launched else -1
+                print(
+                    f"first paint {elapsed:.0f} ms, resident memory {resident_memory_mb():.0f} MB",
+                    flush=True,
+                )
+                app.quit()
+            else:
+                QTimer.singleShot(700, lambda: (_grab(window, screenshot), app.quit()))
+
+        window.view.first_painted.connect(painted)
+    else:
+        QTimer.singleShot(0, warm_up_text_tools)
     return app.exec()
+
+
+def _grab(window: MainWindow, out: Path) -> None:
+    screen = window.screen()
+    image = screen.grabWindow(window.winId()) if screen is not None else window.grab()
+    if image.isNull():
+        image = window.grab()
+    image.save(str(out))
+    print(f"saved {out}", flush=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 
@@ -25,6 +25,7 @@ SELECTION_COLOUR = QColor(255, 200, 0, 110)
 class ArticleView(LinkingMixin, QAbstractScrollArea):
     focus_changed = Signal()
     selection_changed = Signal()
+    first_painted = Signal()  # once, when the article has been drawn on screen
     relation_requested = Signal(int, int, str)  # head, tail, type
     retype_requested = Signal(int, str)  # relation, new type
     message = Signal(str)
@@ -200,6 +201,9 @@ class ArticleView(LinkingMixin, QAbstractScrollArea):
         layout = self.layout_
         if layout is None or not layout.lines:
             return
+        if not getattr(self, "_painted_once", False):
+            self._painted_once = True
+            QTimer.singleShot(0, self.first_painted.emit)
         offset = self.verticalScrollBar().value()
         painter.translate(0, -offset)
         top, bottom = event.rect().top() + offset, event.rect().bottom() + offset

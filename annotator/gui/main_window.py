@@ -260,6 +260,8 @@ class MainWindow(SuggestionsMixin, ProjectFilesMixin, QMainWindow):
             lambda: self.start_suggestions(None, force=True),
         )
         self._action(suggest, "Cancel suggestions", self.cancel_suggestions, "Ctrl+.")
+        suggest.addSeparator()
+        self._action(suggest, "Choose a camel-tools NER model folder…", self.choose_ner_model)
 
         labels = bar.addMenu("&Labels")
         palette = QToolBar("Labels", self)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QCoreApplication, QElapsedTimer, QThread
 
 from annotator.gui.suggest_worker import SuggestWorker
@@ -73,3 +75,24 @@ class SuggestionsMixin:
             return
         self.undo_action.setText(f"Undo {stack.undoText()}" if stack.canUndo() else "Undo")
         self.redo_action.setText(f"Redo {stack.redoText()}" if stack.canRedo() else "Redo")
+
+    def choose_ner_model(self) -> None:
+        """Remember a camel-tools NER model folder in the project (its `ner_model` setting),
+        checked at once so a wrong folder is reported now, not at the next run."""
+        from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+        from annotator.suggest.base import SuggesterUnavailable
+        from annotator.suggest.ner_model import read_model_labels
+
+        folder = QFileDialog.getExistingDirectory(self, "camel-tools NER model folder")
+        if not folder:
+            return
+        try:
+            read_model_labels(Path(folder), self.project.schema)
+        except SuggesterUnavailable as error:
+            QMessageBox.warning(self, "NER model", str(error))
+            return
+        self.project.set_setting("ner_model", folder)
+        self.statusBar().showMessage(
+            f"NER model set to {folder}; Suggest (Ctrl+Shift+S) runs it in the background", 8000
+        )

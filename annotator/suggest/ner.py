@@ -59,6 +59,13 @@ class CamelNerSuggester:
         if self._recognizer is None:
             prepare_offline_camel_import(user_data_dir() / "camel_tools")
             try:
+                from camel_tools.ner import NERecognizer  # noqa: F401 - checked below
+            except ImportError as error:
+                raise SuggesterUnavailable(
+                    "this annotator build has no NER runtime (torch and transformers); use "
+                    f"the NER build (make package-ner) or a source install ({error.name})"
+                ) from error
+            try:
                 from camel_tools.ner import NERecognizer
                 from transformers.utils import logging as transformers_logging
 

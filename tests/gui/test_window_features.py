@@ -112,3 +112,18 @@ def test_opening_a_file_that_is_not_a_project_says_why(make_window, qtbot, tmp_p
     assert window.switch_project(bad) is None
     assert "not an annotator project" in messages[0]
     assert window.isVisible()
+
+
+def test_choosing_an_ner_model_folder_is_checked_and_remembered(make_window, qtbot, tmp_path,
+                                                                monkeypatch):
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    window, path, _ = make_window(TEXT)
+    not_a_model = tmp_path / "empty"
+    not_a_model.mkdir()
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: warnings.append(args[2]))
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a: str(not_a_model))
+    window.choose_ner_model()
+    assert "has no config.json" in warnings[0]
+    assert window.project.setting("ner_model") is None

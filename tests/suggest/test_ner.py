@@ -162,3 +162,12 @@ def test_fingerprint_changes_with_the_model(tiny_ner_model, tmp_path):
     before = model_fingerprint(folder)
     _edit_config(folder, lambda c: c.update(hidden_dropout_prob=0.2))
     assert model_fingerprint(folder) != before
+
+
+def test_a_build_without_the_ner_runtime_says_so(tiny_ner_model, monkeypatch):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "camel_tools.ner", None)  # as in the lean bundle
+    suggester = CamelNerSuggester(tiny_ner_model, default_schema())
+    with pytest.raises(SuggesterUnavailable, match="this annotator build has no NER runtime"):
+        suggester.suggest("نص")
