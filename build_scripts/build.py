@@ -67,7 +67,7 @@ def main() -> int:
         env=env,
     )
     name = "annotator-ner" if args.with_ner else "annotator"
-    output = ROOT / "dist" / name
+    output = ROOT / "dist" / (name + ".bin" if args.onefile else name)
     print(f"built {output} in {time.perf_counter() - started:.0f} s: {size_mb(output):.0f} MB")
     return 0
 
