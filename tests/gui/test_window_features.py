@@ -114,8 +114,9 @@ def test_opening_a_file_that_is_not_a_project_says_why(make_window, qtbot, tmp_p
     assert window.isVisible()
 
 
-def test_choosing_an_ner_model_folder_is_checked_and_remembered(make_window, qtbot, tmp_path,
-                                                                monkeypatch):
+def test_choosing_an_ner_model_folder_is_checked_and_remembered(
+    make_window, qtbot, tmp_path, monkeypatch
+):
     from PySide6.QtWidgets import QFileDialog, QMessageBox
 
     window, path, _ = make_window(TEXT)
