@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -73,6 +75,38 @@ class MainWindow(SuggestionsMixin, ProjectFilesMixin, QMainWindow):
         self.session.error.connect(lambda message: self.statusBar().showMessage(message, 8000))
         self.documents.refresh()
         self.resize(1200, 800)
+        if project.read_only:
+            self.setWindowTitle(self.windowTitle() + " (read-only)")
+        # Another instance (or the CLI) may write the same project: SQLite's data_version
+        # changes when it commits, and the window then re-reads what it shows.
+        self._data_version = self._read_data_version()
+        self._watch = QTimer(self)
+        self._watch.setInterval(1000)
+        self._watch.timeout.connect(self.check_external_changes)
+        self._watch.start()
+
+    def _read_data_version(self) -> int:
+        return self.project.db.execute("PRAGMA data_version").fetchone()[0]
+
+    def check_external_changes(self) -> bool:
+        """Re-read the document if another connection committed since the last look."""
+        try:
+            version = self._read_data_version()
+        except sqlite3.ProgrammingError:  # the project was closed under this window
+            self._watch.stop()
+            return False
+        if version == self._data_version:
+            return False
+        self._data_version = version
+        if self.session.document is not None:
+            focus = self.view.focus_entity_id
+            self.session.reload()
+            self.session.relations_changed.emit()
+            if focus in self.session.entities:
+                self.view.set_focus_entity(focus, scroll=False)
+        self.documents.refresh()
+        self.statusBar().showMessage("The project was changed by another program: reloaded.", 6000)
+        return True
 
     def _dock(self, title, widget, area) -> None:
         dock = QDockWidget(title, self)
@@ -578,6 +612,7 @@ class MainWindow(SuggestionsMixin, ProjectFilesMixin, QMainWindow):
 
     def closeEvent(self, event) -> None:  # noqa: N802
         self._memory_timer.stop()
+        self._watch.stop()
         if self.worker is not None and self.worker.isRunning():
             self._pending_run = None
             self.worker.cancel()

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
 from sqlite_utils import Database
 
+from annotator.model import AnnotationError
 from annotator.store.migrations import MIGRATION_SET, known_migration_names, migrations
 
 # PRAGMA application_id marks a SQLite file as an annotator project ("ANNO").
@@ -79,8 +81,11 @@ def _refuse_newer_version(path: Path) -> None:
         )
 
 
-def connect(path: Path | str, *, create: bool) -> Database:
-    """Open (and if `create`, create) a project file and bring its tables up to date."""
+def connect(path: Path | str, *, create: bool, read_only: bool = False) -> Database:
+    """Open (and if `create`, create) a project file and bring its tables up to date.
+
+    A file this process may not write (or `read_only`) is opened read-only: it can be
+    read and exported, and every write says the file is read-only."""
     if str(path) == ":memory:":
         db = Database(_autocommit(sqlite3.connect(":memory:")), execute_plugins=False)
         _configure(db, new=True)
@@ -91,6 +96,8 @@ def connect(path: Path | str, *, create: bool) -> Database:
         raise ProjectFileError(f"{path}: no project here; create one with `annotator init {path}`")
     if not exists and not path.parent.is_dir():
         raise ProjectFileError(f"{path}: the folder {path.parent} does not exist")
+    if exists and (read_only or not os.access(path, os.W_OK)):
+        return _connect_read_only(path)
     try:
         conn = _autocommit(sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000))
         db = Database(conn, execute_plugins=False)
@@ -98,6 +105,27 @@ def connect(path: Path | str, *, create: bool) -> Database:
     except sqlite3.Error as error:
         raise ProjectFileError(f"{path}: cannot open the project: {error}") from None
     return db
+
+
+def _connect_read_only(path: Path) -> Database:
+    for options in ("mode=ro", "mode=ro&immutable=1"):  # immutable: no -shm can be made
+        try:
+            conn = _autocommit(
+                sqlite3.connect(f"file:{path}?{options}", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+            )
+            conn.execute("SELECT count(*) FROM documents").fetchone()
+        except sqlite3.Error:
+            continue
+        db = Database(conn, execute_plugins=False)
+        if migrations.pending(db):
+            raise ProjectFileError(
+                f"{path}: read-only, and written by an older version that needs an upgrade; "
+                "make the file writable once to open it"
+            )
+        db.execute("PRAGMA foreign_keys = ON")
+        db.read_only = True
+        return db
+    raise ProjectFileError(f"{path}: cannot open the project read-only")
 
 
 def _autocommit(conn: sqlite3.Connection) -> sqlite3.Connection:
@@ -119,17 +147,44 @@ def _configure(db: Database, *, new: bool) -> None:
     migrations.apply(db)
 
 
+class ProjectWriteError(AnnotationError):
+    """The project file could not be written (disk full, read-only, locked); the change
+    was rolled back, so the project is as it was before the call."""
+
+
+_WRITE_PROBLEMS = {
+    "database or disk is full": "the disk is full",
+    "attempt to write a readonly database": "the project file is read-only",
+    "database is locked": "another program holds the project locked (waited 10 s)",
+    "disk i/o error": "the disk reported an input/output error",
+}
+
+
+def _write_problem(error: sqlite3.Error) -> ProjectWriteError:
+    message = str(error)
+    reason = next((v for k, v in _WRITE_PROBLEMS.items() if k in message.lower()), message)
+    return ProjectWriteError(f"could not save the change: {reason}; nothing was changed")
+
+
 @contextlib.contextmanager
 def write_transaction(db: Database) -> Iterator[Database]:
     """One atomic write: BEGIN IMMEDIATE takes the write lock up front, so two instances
-    never deadlock upgrading a read lock; nested calls become savepoints."""
+    never deadlock upgrading a read lock; nested calls become savepoints. A failure of
+    the file itself (disk full, read-only, locked) becomes a ProjectWriteError."""
     if db.conn.in_transaction:
         with db.atomic():
             yield db
         return
-    db.conn.execute("BEGIN IMMEDIATE")
+    try:
+        db.conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError as error:
+        raise _write_problem(error) from error
     try:
         yield db
+    except sqlite3.OperationalError as error:
+        if db.conn.in_transaction:
+            db.conn.execute("ROLLBACK")
+        raise _write_problem(error) from error
     except BaseException:
         if db.conn.in_transaction:
             db.conn.execute("ROLLBACK")
@@ -137,6 +192,10 @@ def write_transaction(db: Database) -> Iterator[Database]:
     else:
         try:
             db.conn.execute("COMMIT")
+        except sqlite3.OperationalError as error:
+            if db.conn.in_transaction:
+                db.conn.execute("ROLLBACK")
+            raise _write_problem(error) from error
         except BaseException:
             if db.conn.in_transaction:
                 db.conn.execute("ROLLBACK")

@@ -62,13 +62,25 @@ class Project(RelationOperations):
 
     # --- opening ---------------------------------------------------------------------------
     @classmethod
-    def open(cls, path: Path | str, *, create: bool = False, annotator: str | None = None):
-        """Open a project file; with `create`, make it (with the default schema) if absent."""
-        db = connect(path, create=create)
+    def open(
+        cls,
+        path: Path | str,
+        *,
+        create: bool = False,
+        annotator: str | None = None,
+        read_only: bool = False,
+    ):
+        """Open a project file; with `create`, make it (with the default schema) if absent.
+        A file that cannot be written opens read-only (see `read_only`)."""
+        db = connect(path, create=create, read_only=read_only)
         project = cls(db, None if str(path) == ":memory:" else Path(path), annotator)
-        if not project.db["schema_entries"].count:
+        if not project.read_only and not project.db["schema_entries"].count:
             project.set_schema(default_schema())
         return project
+
+    @property
+    def read_only(self) -> bool:
+        return bool(getattr(self.db, "read_only", False))
 
     @classmethod
     def create(cls, path: Path | str, schema: Schema | None = None, annotator: str | None = None):
