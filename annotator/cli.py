@@ -40,6 +40,13 @@ def _open(db: Path | None, *, create: bool = False) -> Project:
         raise  # unreachable: _fail exits
 
 
+def _backup(project: Project, reason: str) -> None:
+    from annotator.store.backups import make_backup
+
+    if not project.read_only:
+        make_backup(project, reason)
+
+
 def _looks_like_project(argument: str) -> bool:
     path = Path(argument)
     if path.is_dir():
@@ -149,6 +156,7 @@ def import_command(arguments: tuple[str, ...]) -> None:
     """Import .txt files, our JSONL, doccano JSONL, or folders of them."""
     db, paths = _split_db(arguments, minimum_rest=1)
     project = _open(db)
+    _backup(project, "import")
     with project, _progress(None, "file") as bar:
         report = import_paths(project, [Path(p) for p in paths], progress=lambda _: bar.update())
     for notice in report.notices:
@@ -226,6 +234,45 @@ def _print_stats(project: Project) -> None:
 
 
 @main.command()
+@click.argument("arguments", nargs=-1, metavar="[DB] [BACKUP]")
+def restore(arguments: tuple[str, ...]) -> None:
+    """List a project's backups, or restore one (by its number in the list, or its path).
+
+    A backup is taken each time the window opens a project and before each import and
+    suggest; the last 5 are kept beside the project in `<project>.backups/`. Restoring
+    first backs up the current state."""
+    from annotator.store.backups import list_backups, restore_backup
+
+    db, rest = _split_db(arguments, minimum_rest=0)
+    path = db or default_project_path()
+    backups = list_backups(path)
+    if not rest:
+        if not backups:
+            click.echo(f"No backups of {path} yet.")
+            return
+        click.echo(f"Backups of {path} (oldest first):")
+        for number, backup in enumerate(backups, start=1):
+            click.echo(
+                f"  {number}. {backup.taken:%Y-%m-%d %H:%M:%S}  "
+                f"{backup.size / 1e6:7.2f} MB  {backup.path.name}"
+            )
+        click.echo("Restore one with: annotator restore [DB] NUMBER")
+        return
+    choice = rest[0]
+    if choice.isdigit():
+        if not 1 <= int(choice) <= len(backups):
+            _fail(f"no backup number {choice}; `annotator restore` lists them")
+        backup = backups[int(choice) - 1].path
+    else:
+        backup = Path(choice)
+    try:
+        saved = restore_backup(path, backup)
+    except (ProjectFileError, AnnotationError) as error:
+        _fail(str(error))
+    click.echo(f"Restored {path} from {backup.name}; its state before was saved as {saved.name}")
+
+
+@main.command()
 @click.argument("db", required=False, type=click.Path(dir_okay=False, path_type=Path))
 def stats(db: Path | None) -> None:
     """Documents by status, entities by label and status, relations by type."""
@@ -277,6 +324,7 @@ def suggest(
     from annotator.suggest.runner import SuggestReport, build_suggesters, run_suggesters
 
     project = _open(db)
+    _backup(project, "suggest")
     with project:
         report = SuggestReport()
         try:

@@ -37,6 +37,10 @@ def application() -> QApplication:
 
 def open_window(project: Project, settings: QSettings | None = None) -> MainWindow:
     """A window on `project`, back where the user left it (document, zoom, geometry)."""
+    if project.path is not None and not project.read_only:
+        from annotator.store.backups import make_backup
+
+        make_backup(project)  # a rotating copy each time a project is opened in the window
     window = MainWindow(project, settings)
     if settings is not None:
         geometry = settings.value("geometry")

@@ -128,3 +128,11 @@ def test_choosing_an_ner_model_folder_is_checked_and_remembered(
     window.choose_ner_model()
     assert "has no config.json" in warnings[0]
     assert window.project.setting("ner_model") is None
+
+
+def test_opening_a_project_in_the_window_backs_it_up(make_window):
+    from annotator.store.backups import list_backups
+
+    window, path, _ = make_window(TEXT)
+    [backup] = list_backups(path)
+    assert backup.path.name.endswith("-open.sqlite")
