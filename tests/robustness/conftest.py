@@ -12,3 +12,6 @@ def report_hostile_cases(request):
         reporter = request.config.pluginmanager.get_plugin("terminalreporter")
         if reporter is not None:
             reporter.write_line(f"hostile inputs tried: {CASES['tried']}")
+
+
+from tests.gui.conftest import make_window  # noqa: E402, F401 - the window fixture, shared

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 
 from annotator.store import Project
 from annotator.store.connection import ProjectWriteError
-from tests.gui.conftest import make_window, stored  # noqa: F401 - the window fixture
+from tests.gui.conftest import stored
 
 
 def _counts(path):
