@@ -32,11 +32,13 @@ class UpdateEntity(_Command):
     def __init__(self, session: DocumentSession, entity: Entity, text: str, **changes) -> None:
         super().__init__(session, text)
         self.entity_id = entity.id
+        self.seen = entity  # as the window showed it: refused if another program changed it
         self.before = {key: getattr(entity, key) for key in changes}
         self.after = changes
 
     def perform(self) -> None:
-        _, new = self.project.update_entity(self.entity_id, **self.after)
+        expected, self.seen = self.seen, None  # only the first do is checked
+        _, new = self.project.update_entity(self.entity_id, expected=expected, **self.after)
         self.session.entity_updated(new)
 
     def undo(self) -> None:
@@ -69,10 +71,12 @@ class DeleteEntity(_Command):
     def __init__(self, session: DocumentSession, entity: Entity) -> None:
         super().__init__(session, f"Delete {entity.label}")
         self.entity_id = entity.id
+        self.seen = entity
         self.deleted: tuple[Entity, list[Relation]] | None = None
 
     def perform(self) -> None:
-        self.deleted = self.project.delete_entity(self.entity_id)
+        expected, self.seen = self.seen, None
+        self.deleted = self.project.delete_entity(self.entity_id, expected=expected)
         self.session.entity_updated(None, removed_id=self.entity_id)
 
     def undo(self) -> None:

@@ -13,6 +13,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from annotator.model import AnnotationError, Document, Entity, Relation
 from annotator.store import Project
+from annotator.store.project import ConcurrentEditError
 
 
 class DocumentSession(QObject):
@@ -98,6 +99,8 @@ class DocumentSession(QObject):
             command.perform()
         except AnnotationError as error:
             self.error.emit(str(error))
+            if isinstance(error, ConcurrentEditError):
+                self.reload()  # show what the other program stored
             return False
         command.performed = True
         self.undo_stack.push(command)

@@ -51,6 +51,26 @@ def default_annotator() -> str:
         return "unknown"
 
 
+class ConcurrentEditError(AnnotationError):
+    """Another program changed the entity since the caller read it; nothing was written."""
+
+
+def _refuse_if_changed(current: Entity, expected: Entity | None) -> None:
+    if expected is None:
+        return
+    if (current.start, current.end, current.label, current.status, current.updated_at) != (
+        expected.start,
+        expected.end,
+        expected.label,
+        expected.status,
+        expected.updated_at,
+    ):
+        raise ConcurrentEditError(
+            f"entity {current.id} was changed by another program (now {current.label}, "
+            f"{current.status}); your edit was not saved — the document was re-read"
+        )
+
+
 class Project(RelationOperations):
     """The store API used by the CLI, the importers and the window's commands."""
 
@@ -360,11 +380,16 @@ class Project(RelationOperations):
         start: int | None = None,
         end: int | None = None,
         annotator: str | None = None,
+        expected: Entity | None = None,
     ) -> tuple[Entity, Entity]:
-        """Accept, reject, relabel or resize an entity; returns (old, new)."""
+        """Accept, reject, relabel or resize an entity; returns (old, new).
+
+        With `expected` (the entity as the caller last saw it), the edit is refused if
+        another program changed it since: no silent overwrite of someone else's decision."""
         annotator = annotator or self.annotator
         with write_transaction(self.db):
             old = self.entity(entity_id)
+            _refuse_if_changed(old, expected)
             new = old.with_changes(
                 label=old.label if label is None else label,
                 status=old.status if status is None else check_annotation_status(status),
@@ -403,12 +428,13 @@ class Project(RelationOperations):
         return old, new
 
     def delete_entity(
-        self, entity_id: int, annotator: str | None = None
+        self, entity_id: int, annotator: str | None = None, expected: Entity | None = None
     ) -> tuple[Entity, list[Relation]]:
         """Delete an entity and its relations; returns both so the deletion can be undone."""
         annotator = annotator or self.annotator
         with write_transaction(self.db):
             entity = self.entity(entity_id)
+            _refuse_if_changed(entity, expected)
             relations = self._relations_of(entity_id)
             for relation in relations:
                 self.delete_relation(relation.id, annotator)

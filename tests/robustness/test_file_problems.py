@@ -112,3 +112,35 @@ def test_the_window_survives_a_full_disk_and_sees_another_writer(make_window, qt
         other.add_entity(document_id, 0, 3, "LOC")
     assert window.check_external_changes()
     assert any(e.label == "LOC" and e.start == 0 for e in window.session.entities.values())
+
+
+def test_an_edit_on_something_another_program_changed_is_refused_not_overwritten(
+    make_window, qtbot
+):
+    text = "زار بوتين موسكو"
+    window, path, document_id = make_window(text, [(4, 9, "PERS")])
+    qtbot.keyClick(window.view, Qt.Key.Key_Tab)
+    entity = window.view.focused_entity()
+    with Project.open(path, annotator="colleague") as other:
+        other.update_entity(entity.id, label="ORG", status="accepted")
+    qtbot.keyClick(window.view, Qt.Key.Key_2)  # relabel as LOC
+    assert "changed by another program" in window.statusBar().currentMessage()
+    assert stored(path, "SELECT label, status, annotator FROM entities") == [
+        ("ORG", "accepted", "colleague")
+    ]
+    assert window.session.entities[entity.id].label == "ORG"  # the window shows theirs
+    qtbot.keyClick(window.view, Qt.Key.Key_2)  # now it sees the current state: allowed
+    assert stored(path, "SELECT label FROM entities") == [("LOC",)]
+
+
+def test_a_truncated_project_file_is_refused_with_a_message_and_left_alone(project_file, tmp_path):
+    from annotator.store import ProjectFileError
+
+    with Project.open(project_file) as project:
+        project.add_document("a.txt", "نص " * 5000)
+    data = project_file.read_bytes()
+    path = tmp_path / "truncated.sqlite"
+    path.write_bytes(data[: len(data) // 2])
+    with pytest.raises(ProjectFileError, match="the project file is damaged or unreadable"):
+        Project.open(path)
+    assert path.read_bytes() == data[: len(data) // 2]
