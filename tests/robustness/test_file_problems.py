@@ -144,3 +144,25 @@ def test_a_truncated_project_file_is_refused_with_a_message_and_left_alone(proje
     with pytest.raises(ProjectFileError, match="the project file is damaged or unreadable"):
         Project.open(path)
     assert path.read_bytes() == data[: len(data) // 2]
+
+
+def test_a_read_only_project_opens_in_the_window_and_says_so_on_edit(qtbot, tmp_path):
+    from annotator.gui.app import application, open_window
+
+    path = tmp_path / "shared.sqlite"
+    with Project.create(path) as project:
+        document = project.add_document("a.txt", "زار بوتين موسكو")
+        project.add_entity(document.id, 4, 9, "PERS", status="candidate")
+    application()
+    window = open_window(Project.open(path, read_only=True))
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.view.setFocus()
+    assert window.windowTitle().endswith("(read-only)")
+    qtbot.keyClick(window.view, Qt.Key.Key_Tab)
+    qtbot.keyClick(window.view, Qt.Key.Key_Return)
+    assert "the project file is read-only" in window.statusBar().currentMessage()
+    assert stored(path, "SELECT status FROM entities") == [("candidate",)]
+    window.close()
