@@ -40,3 +40,11 @@ def isolated_default_project(tmp_path, monkeypatch):
 @pytest.fixture
 def sample_text() -> str:
     return SAMPLE.read_text(encoding="utf-8")
+
+
+def pytest_terminal_summary(terminalreporter):
+    from tests.robustness.counts import CASES
+
+    tried = ", ".join(f"{name}: {count}" for name, count in CASES.items() if count)
+    if tried:
+        terminalreporter.write_line(f"robustness — {tried}; nothing lost or half-written")

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from annotator.cli import main
 from annotator.formats.importer import import_paths
 from annotator.store import Project
-from tests.robustness.conftest import CASES
+from tests.robustness.counts import CASES
 
 
 def _snapshot(project):
@@ -23,7 +23,7 @@ def _snapshot(project):
 
 
 def _check_refused(project, path, report):
-    CASES["tried"] += 1
+    CASES["hostile inputs"] += 1
     assert report.failed == 1 and report.imported == 0, report.errors
     assert report.errors[0].startswith(str(path))
     assert _snapshot(project) == [1, 0, 0]
@@ -40,7 +40,7 @@ def test_random_bytes_never_half_import(tmp_path_factory, data):
     with Project.memory() as project:
         project.add_document("existing", "موجود")
         report = import_paths(project, [path])
-        CASES["tried"] += 1
+        CASES["hostile inputs"] += 1
         if report.failed:
             assert report.errors[0].startswith(str(path))
             assert _snapshot(project) == [1, 0, 0]
@@ -99,7 +99,7 @@ def test_wrong_types_and_values_are_refused_or_imported_whole(tmp_path_factory, 
     with Project.memory() as project:
         project.add_document("existing", "موجود")
         report = import_paths(project, [path])
-        CASES["tried"] += 1
+        CASES["hostile inputs"] += 1
         if report.failed:
             assert report.errors[0].startswith(f"{path}, line 2: ")
             assert _snapshot(project) == [1, 0, 0]
@@ -174,7 +174,7 @@ def test_a_single_50_mb_line_and_a_document_with_100000_entities(tmp_path):
         _check_refused(project, bad, report)
         assert "past the end of the text" in report.errors[0]
         report = import_paths(project, [many])
-        CASES["tried"] += 1
+        CASES["hostile inputs"] += 1
         assert report.imported == 1 and report.entities == 100_000
 
 
