@@ -159,10 +159,7 @@ class DeleteRelation(_Command):
         self.session.relations_updated()
 
     def undo(self) -> None:
-        r = self.relation
-        self.project.add_relation(
-            r.head_id, r.tail_id, r.type, status=r.status, annotator=r.annotator, relation_id=r.id
-        )
+        self.project.restore_relations([self.relation])
         self.session.relations_updated()
 
 
@@ -202,13 +199,5 @@ class RejectWithRelations(_Command):
     def undo(self) -> None:
         with write_transaction(self.project.db):
             self.project.update_entity(self.entity.id, status=self.entity.status)
-            for r in self.relations:
-                self.project.add_relation(
-                    r.head_id,
-                    r.tail_id,
-                    r.type,
-                    status=r.status,
-                    annotator=r.annotator,
-                    relation_id=r.id,
-                )
-        self.session.relations_updated()
+            self.project.restore_relations(self.relations)
+        self.session.relations_updated([self.entity.id])

@@ -278,6 +278,12 @@ class Project(RelationOperations):
             raise AnnotationError(f"no document with id {document_id}")
         return row[0]
 
+    def _log_edit(self, *, document_id: int, **event: Any) -> None:
+        """Every human edit: its event in the log, and a `new` document becomes
+        `in_progress`; both inside the caller's transaction."""
+        record_event(self.db, document_id=document_id, **event)
+        self._start_work_on(document_id)
+
     def _start_work_on(self, document_id: int) -> None:
         """A human edit moves a `new` document to `in_progress`."""
         self.db.execute(
@@ -345,8 +351,7 @@ class Project(RelationOperations):
                 ),
             )
             entity = self.entity(cursor.lastrowid)
-            record_event(
-                self.db,
+            self._log_edit(
                 action="add",
                 object_kind="entity",
                 object_id=entity.id,
@@ -355,7 +360,6 @@ class Project(RelationOperations):
                 new=entity_record(entity),
                 at=stamp,
             )
-            self._start_work_on(document_id)
         return entity
 
     def _refuse_duplicate_span(
@@ -413,8 +417,7 @@ class Project(RelationOperations):
                 (new.start, new.end, new.label, new.status, annotator, stamp, entity_id),
             )
             new = self.entity(entity_id)
-            record_event(
-                self.db,
+            self._log_edit(
                 action="update",
                 object_kind="entity",
                 object_id=entity_id,
@@ -424,7 +427,6 @@ class Project(RelationOperations):
                 new=entity_record(new),
                 at=stamp,
             )
-            self._start_work_on(old.document_id)
         return old, new
 
     def delete_entity(
@@ -439,8 +441,7 @@ class Project(RelationOperations):
             for relation in relations:
                 self.delete_relation(relation.id, annotator)
             self.db.execute("DELETE FROM entities WHERE id = ?", (entity_id,))
-            record_event(
-                self.db,
+            self._log_edit(
                 action="delete",
                 object_kind="entity",
                 object_id=entity_id,
@@ -448,7 +449,6 @@ class Project(RelationOperations):
                 annotator=annotator,
                 old=entity_record(entity),
             )
-            self._start_work_on(entity.document_id)
         return entity, relations
 
     def restore_entity(
@@ -467,15 +467,7 @@ class Project(RelationOperations):
                 annotator=annotator or entity.annotator,
                 entity_id=entity.id,
             )
-            for relation in relations:
-                self.add_relation(
-                    relation.head_id,
-                    relation.tail_id,
-                    relation.type,
-                    status=relation.status,
-                    annotator=annotator or relation.annotator,
-                    relation_id=relation.id,
-                )
+            self.restore_relations(relations, annotator)
 
     # --- the log ---------------------------------------------------------------------------
     def events(self, document_id: int | None = None) -> Iterator[dict[str, Any]]:

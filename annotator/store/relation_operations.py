@@ -12,14 +12,13 @@ from annotator.store.connection import write_transaction
 from annotator.store.rows import (
     RELATION_COLUMNS,
     now,
-    record_event,
     relation_from_row,
     relation_record,
 )
 
 
 class RelationOperations:
-    """Needs `db`, `schema`, `annotator`, `entity()` and `_start_work_on()` from Project."""
+    """Needs `db`, `schema`, `annotator`, `entity()` and `_log_edit()` from Project."""
 
     # --- relations -------------------------------------------------------------------------
     def relation(self, relation_id: int) -> Relation:
@@ -117,8 +116,7 @@ class RelationOperations:
                 ),
             )
             relation = self.relation(cursor.lastrowid)
-            record_event(
-                self.db,
+            self._log_edit(
                 action="add",
                 object_kind="relation",
                 object_id=relation.id,
@@ -127,7 +125,6 @@ class RelationOperations:
                 new=relation_record(relation),
                 at=stamp,
             )
-            self._start_work_on(relation.document_id)
         return relation
 
     def update_relation(
@@ -160,8 +157,7 @@ class RelationOperations:
                 (new.head_id, new.tail_id, new.type, new.status, annotator, stamp, relation_id),
             )
             new = self.relation(relation_id)
-            record_event(
-                self.db,
+            self._log_edit(
                 action="update",
                 object_kind="relation",
                 object_id=relation_id,
@@ -171,7 +167,6 @@ class RelationOperations:
                 new=relation_record(new),
                 at=stamp,
             )
-            self._start_work_on(old.document_id)
         return old, new
 
     def delete_relation(self, relation_id: int, annotator: str | None = None) -> Relation:
@@ -179,8 +174,7 @@ class RelationOperations:
         with write_transaction(self.db):
             relation = self.relation(relation_id)
             self.db.execute("DELETE FROM relations WHERE id = ?", (relation_id,))
-            record_event(
-                self.db,
+            self._log_edit(
                 action="delete",
                 object_kind="relation",
                 object_id=relation_id,
@@ -188,5 +182,17 @@ class RelationOperations:
                 annotator=annotator,
                 old=relation_record(relation),
             )
-            self._start_work_on(relation.document_id)
         return relation
+
+    def restore_relations(self, relations: list[Relation], annotator: str | None = None) -> None:
+        """Undo of a deletion: the relations come back with their ids, types and statuses."""
+        with write_transaction(self.db):
+            for relation in relations:
+                self.add_relation(
+                    relation.head_id,
+                    relation.tail_id,
+                    relation.type,
+                    status=relation.status,
+                    annotator=annotator or relation.annotator,
+                    relation_id=relation.id,
+                )

@@ -190,6 +190,8 @@ def test_rejecting_an_entity_with_relations_asks_first(make_window, qtbot, monke
     ]
     qtbot.keyClick(window.view, Qt.Key.Key_Z, CTRL)
     assert len(relations(path)) == 1
+    moscow = next(e for e in window.session.entities.values() if e.start == span("موسكو")[0])
+    assert moscow.status == "accepted"  # the window shows the entity restored too
 
 
 def test_drag_from_one_entity_to_another(make_window, qtbot):
