@@ -62,8 +62,8 @@ class MainWindow(EditsMixin, SuggestionsMixin, ProjectFilesMixin, QMainWindow):
         self._memory_timer.timeout.connect(lambda: self.start_suggestions(["memory"]))
         self._build_actions()
         self.documents.document_chosen.connect(self.open_document)
-        self.entity_list.entity_chosen.connect(self._entity_chosen_in_list)
-        self.relation_list.relation_chosen.connect(self.view.set_focus_relation)
+        self.entity_list.chosen.connect(self._entity_chosen_in_list)
+        self.relation_list.chosen.connect(self.view.set_focus_relation)
         self.view.relation_requested.connect(self.add_relation)
         self.view.retype_requested.connect(self.retype_relation)
         self.view.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
@@ -393,8 +393,8 @@ class MainWindow(EditsMixin, SuggestionsMixin, ProjectFilesMixin, QMainWindow):
         self.view.set_focus_entity(entity_id)
 
     def _focus_changed(self) -> None:
-        self.entity_list.select_entity(self.view.focus_entity_id)
-        self.relation_list.select_relation(self.view.focus_relation_id)
+        self.entity_list.select(self.view.focus_entity_id)
+        self.relation_list.select(self.view.focus_relation_id)
         self._update_status()
 
     def _content_changed(self, entity_id: int | None = None) -> None:

@@ -118,12 +118,78 @@ class DocumentList(QWidget):
             self.view.setCurrentIndex(self.model.index(row))
 
 
-class EntityModel(QAbstractListModel):
+class _IdListModel(QAbstractListModel):
+    """Rows that are ids of the session's entities or relations, read when painted."""
+
     def __init__(self, session: DocumentSession) -> None:
         super().__init__()
         self.session = session
         self.ids: list[int] = []
         self._row_of: dict[int, int] = {}
+
+    def _set_ids(self, ids: list[int]) -> None:
+        self.beginResetModel()
+        self.ids = ids
+        self._row_of = {item_id: row for row, item_id in enumerate(ids)}
+        self.endResetModel()
+
+    def row_of(self, item_id: int | None) -> int | None:
+        return self._row_of.get(item_id)
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.ids)
+
+
+class _SyncedList(QWidget):
+    """A filterable list whose current row follows the article view and leads it."""
+
+    chosen = Signal(int)
+
+    def _build(self, model: _IdListModel, filters: list[QWidget], name: str) -> None:
+        self.model = model
+        self.view = QListView()
+        self.view.setModel(model)
+        self.view.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        self.view.setUniformItemSizes(True)
+        self.view.setAccessibleName(name)
+        row = QHBoxLayout()
+        for widget in filters:
+            row.addWidget(widget)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(row)
+        layout.addWidget(self.view)
+        self._syncing = False
+        self.view.selectionModel().currentChanged.connect(self._chosen)
+
+    def _chosen(self, current, _previous) -> None:
+        if current.isValid() and not self._syncing:
+            self.chosen.emit(current.data(ID_ROLE))
+
+    def select(self, item_id: int | None) -> None:
+        """Show `item_id` as current without sending `chosen` back to the view."""
+        self._syncing = True
+        row = self.model.row_of(item_id)
+        if row is None:
+            self.view.clearSelection()
+        else:
+            index = self.model.index(row)
+            self.view.setCurrentIndex(index)
+            self.view.scrollTo(index)
+        self._syncing = False
+
+
+def _filter_box(everything: str, values) -> QComboBox:
+    box = QComboBox()
+    box.addItem(everything, None)
+    for value in values:
+        box.addItem(value, value)
+    return box
+
+
+class EntityModel(_IdListModel):
+    def __init__(self, session: DocumentSession) -> None:
+        super().__init__(session)
         self.label_filter: str | None = None
         self.status_filter: str | None = None
         self.show_rejected = False
@@ -136,10 +202,7 @@ class EntityModel(QAbstractListModel):
         )
 
     def reload(self) -> None:
-        self.beginResetModel()
-        self.ids = [e.id for e in self.session.reading_order() if self._passes(e)]
-        self._row_of = {entity_id: row for row, entity_id in enumerate(self.ids)}
-        self.endResetModel()
+        self._set_ids([e.id for e in self.session.reading_order() if self._passes(e)])
 
     def still_listed(self, entity_id: int) -> bool:
         """True if the entity keeps its row; False when the row set must change (reload).
@@ -149,12 +212,6 @@ class EntityModel(QAbstractListModel):
         """
         entity = self.session.entities.get(entity_id)
         return entity_id in self._row_of and entity is not None and self._passes(entity)
-
-    def row_of(self, entity_id: int | None) -> int | None:
-        return self._row_of.get(entity_id)
-
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.ids)
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         entity = self.session.entities.get(self.ids[index.row()])
@@ -173,43 +230,17 @@ class EntityModel(QAbstractListModel):
         return None
 
 
-class EntityList(QWidget):
+class EntityList(_SyncedList):
     """The document's entities in reading order, filterable; selection synced with the view."""
-
-    entity_chosen = Signal(int)
 
     def __init__(self, session: DocumentSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.model = EntityModel(session)
-        self.labels = QComboBox()
-        self.labels.addItem("All labels", None)
-        for name in session.project.schema.label_names:
-            self.labels.addItem(name, name)
-        self.statuses = QComboBox()
-        self.statuses.addItem("All statuses", None)
-        for status in ANNOTATION_STATUSES:
-            self.statuses.addItem(status, status)
-        self.view = QListView()
-        self.view.setModel(self.model)
-        self.view.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
-        self.view.setUniformItemSizes(True)
-        self.view.setAccessibleName("Entities")
-        filters = QHBoxLayout()
-        filters.addWidget(self.labels)
-        filters.addWidget(self.statuses)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(filters)
-        layout.addWidget(self.view)
-        self.view.selectionModel().currentChanged.connect(self._chosen)
+        self.labels = _filter_box("All labels", session.project.schema.label_names)
+        self.statuses = _filter_box("All statuses", ANNOTATION_STATUSES)
+        self._build(EntityModel(session), [self.labels, self.statuses], "Entities")
         self.labels.currentIndexChanged.connect(self._filters_changed)
         self.statuses.currentIndexChanged.connect(self._filters_changed)
-        self._syncing = False
-
-    def _chosen(self, current, _previous) -> None:
-        if current.isValid() and not self._syncing:
-            self.entity_chosen.emit(current.data(ID_ROLE))
 
     def _filters_changed(self) -> None:
         self.model.label_filter = self.labels.currentData()
@@ -219,7 +250,7 @@ class EntityList(QWidget):
     def refresh(self, show_rejected: bool, focus_id: int | None) -> None:
         self.model.show_rejected = show_rejected
         self.model.reload()
-        self.select_entity(focus_id)
+        self.select(focus_id)
 
     def entity_changed(self, entity_id: int | None, show_rejected: bool, focus_id) -> None:
         if entity_id is not None and self.model.still_listed(entity_id):
@@ -227,43 +258,22 @@ class EntityList(QWidget):
         else:
             self.refresh(show_rejected, focus_id)
 
-    def select_entity(self, entity_id: int | None) -> None:
-        self._syncing = True
-        row = self.model.row_of(entity_id)
-        if row is None:
-            self.view.clearSelection()
-        else:
-            index = self.model.index(row)
-            self.view.setCurrentIndex(index)
-            self.view.scrollTo(index)
-        self._syncing = False
 
-
-class RelationModel(QAbstractListModel):
+class RelationModel(_IdListModel):
     def __init__(self, session: DocumentSession) -> None:
-        super().__init__()
-        self.session = session
-        self.ids: list[int] = []
-        self._row_of: dict[int, int] = {}
+        super().__init__(session)
         self.type_filter: str | None = None
 
     def reload(self) -> None:
         from annotator.gui.relation_overlay import relation_order
 
-        self.beginResetModel()
-        self.ids = [
-            r.id
-            for r in relation_order(self.session.relations, self.session.entities)
-            if self.type_filter is None or r.type == self.type_filter
-        ]
-        self._row_of = {relation_id: row for row, relation_id in enumerate(self.ids)}
-        self.endResetModel()
-
-    def row_of(self, relation_id: int | None) -> int | None:
-        return self._row_of.get(relation_id)
-
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.ids)
+        self._set_ids(
+            [
+                r.id
+                for r in relation_order(self.session.relations, self.session.entities)
+                if self.type_filter is None or r.type == self.type_filter
+            ]
+        )
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         relation = self.session.relations.get(self.ids[index.row()])
@@ -282,35 +292,16 @@ class RelationModel(QAbstractListModel):
         return None
 
 
-class RelationList(QWidget):
+class RelationList(_SyncedList):
     """The document's relations (head, type, tail), filterable by type; selecting a row
     selects its arc and clicking an arc selects its row."""
-
-    relation_chosen = Signal(int)
 
     def __init__(self, session: DocumentSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.model = RelationModel(session)
-        self.types = QComboBox()
-        self.types.addItem("All relation types", None)
-        for name in session.project.schema.relation_type_names:
-            self.types.addItem(name, name)
-        self.view = QListView()
-        self.view.setModel(self.model)
-        self.view.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
-        self.view.setAccessibleName("Relations")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.types)
-        layout.addWidget(self.view)
-        self._syncing = False
-        self.view.selectionModel().currentChanged.connect(self._chosen)
+        self.types = _filter_box("All relation types", session.project.schema.relation_type_names)
+        self._build(RelationModel(session), [self.types], "Relations")
         self.types.currentIndexChanged.connect(self._filter_changed)
-
-    def _chosen(self, current, _previous) -> None:
-        if current.isValid() and not self._syncing:
-            self.relation_chosen.emit(current.data(ID_ROLE))
 
     def _filter_changed(self) -> None:
         self.model.type_filter = self.types.currentData()
@@ -318,15 +309,4 @@ class RelationList(QWidget):
 
     def refresh(self, focus_id: int | None) -> None:
         self.model.reload()
-        self.select_relation(focus_id)
-
-    def select_relation(self, relation_id: int | None) -> None:
-        self._syncing = True
-        row = self.model.row_of(relation_id)
-        if row is None:
-            self.view.clearSelection()
-        else:
-            index = self.model.index(row)
-            self.view.setCurrentIndex(index)
-            self.view.scrollTo(index)
-        self._syncing = False
+        self.select(focus_id)
