@@ -33,18 +33,23 @@ def xvfb_display():
         process.wait(timeout=10)
 
 
-def test_main_window_screenshot_on_the_sample_article(xvfb_display, tmp_path):
-    out = tmp_path / "screenshot.png"
-    env = {**os.environ, "DISPLAY": xvfb_display, "QT_QPA_PLATFORM": "xcb", "HOME": str(tmp_path)}
+def screenshot(display: str, folder, *options: str) -> QImage:
+    """Run build_scripts/screenshot.py in a real xcb window and load what it saved."""
+    out = folder / "screenshot.png"
+    env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb", "HOME": str(folder)}
     result = subprocess.run(
-        [sys.executable, str(REPO / "build_scripts" / "screenshot.py"), str(out)],
+        [sys.executable, str(REPO / "build_scripts" / "screenshot.py"), str(out), *options],
         env=env,
         capture_output=True,
         text=True,
         timeout=120,
     )
     assert result.returncode == 0, result.stderr[-2000:]
-    image = QImage(str(out))
+    return QImage(str(out))
+
+
+def test_main_window_screenshot_on_the_sample_article(xvfb_display, tmp_path):
+    image = screenshot(xvfb_display, tmp_path)
     assert (image.width(), image.height()) == (1280, 800)
     colours = {image.pixelColor(x, y).name() for x in range(0, 1280, 7) for y in range(60, 800, 7)}
     # text, entity colours of every label present, and their tints: not a blank window
@@ -54,17 +59,7 @@ def test_main_window_screenshot_on_the_sample_article(xvfb_display, tmp_path):
 
 
 def test_relations_screenshot_draws_arcs(xvfb_display, tmp_path):
-    out = tmp_path / "relations.png"
-    env = {**os.environ, "DISPLAY": xvfb_display, "QT_QPA_PLATFORM": "xcb", "HOME": str(tmp_path)}
-    result = subprocess.run(
-        [sys.executable, str(REPO / "build_scripts" / "screenshot.py"), str(out), "--relations"],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert result.returncode == 0, result.stderr[-2000:]
-    image = QImage(str(out))
+    image = screenshot(xvfb_display, tmp_path, "--relations")
     # the focused arc is drawn in its highlight colour somewhere in the article
     highlight = QColor("#e6550d").name()
     found = any(
