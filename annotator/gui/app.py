@@ -50,7 +50,7 @@ def open_window(project: Project, settings: QSettings | None = None) -> MainWind
         if zoom is not None:
             window.view.point_size = float(zoom)
     last = settings.value(f"last_document/{project.path}") if settings is not None else None
-    ids = [d.id for d in project.documents()]
+    ids = project.document_ids()
     if ids:
         document_id = int(last) if last is not None and int(last) in ids else ids[0]
         window.open_document(document_id)

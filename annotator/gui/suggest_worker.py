@@ -44,7 +44,7 @@ class SuggestWorker(QThread):
             with Project.open(self.project_path) as project:
                 report = SuggestReport()
                 suggesters = build_suggesters(project, self.only, self.ner_model, report)
-                ids = [document.id for document in project.documents()]
+                ids = project.document_ids()
                 if self.first_document in ids:
                     ids.remove(self.first_document)
                     ids.insert(0, self.first_document)

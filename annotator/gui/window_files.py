@@ -79,7 +79,7 @@ class ProjectFilesMixin:
         report = import_paths(self.project, [Path(p) for p in paths])
         self.documents.refresh()
         if self.session.document is None and self.project.document_count():
-            self.open_document(self.project.documents()[0].id)
+            self.open_document(self.project.document_ids()[0])
         message = report.summary()
         if report.errors:
             QMessageBox.warning(self, "Import", message + "\n\n" + "\n".join(report.errors[:20]))

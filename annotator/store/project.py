@@ -189,6 +189,15 @@ class Project(RelationOperations):
         )
         return [document_from_row(row) for row in rows]
 
+    def document_ids(self, status: str | None = None) -> list[int]:
+        """Ids in order, without reading any text (start-up and background runs need only
+        these, and a large project's texts are tens of megabytes)."""
+        where, params = ("WHERE status = ?", (status,)) if status else ("", ())
+        return [
+            row[0]
+            for row in self.db.execute(f"SELECT id FROM documents {where} ORDER BY id", params)
+        ]
+
     def document_count(self) -> int:
         return self.db.execute("SELECT count(*) FROM documents").fetchone()[0]
 

@@ -91,11 +91,7 @@ def run_suggesters(
     """Run each suggester on each document it has not yet seen with the same fingerprint
     (or on all with `force`); each document's candidates are stored in one transaction."""
     report = report if report is not None else SuggestReport()
-    ids = (
-        list(document_ids)
-        if document_ids is not None
-        else [document.id for document in project.documents()]
-    )
+    ids = list(document_ids) if document_ids is not None else project.document_ids()
     active = list(suggesters)
     for document_id in ids:
         if cancelled is not None and cancelled():

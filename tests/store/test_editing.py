@@ -156,3 +156,11 @@ def test_set_schema_refuses_a_schema_that_drops_a_used_label(project, document):
     with pytest.raises(AnnotationError, match="no label 'PERS'"):
         project.set_schema(Schema.from_dict(data))
     assert project.schema.has_label("PERS")
+
+
+def test_document_ids_in_order_and_by_status(project):
+    first = project.add_document("a", "أول")
+    second = project.add_document("b", "ثان")
+    project.set_document_status(second.id, "done")
+    assert project.document_ids() == [first.id, second.id]
+    assert project.document_ids("done") == [second.id]
