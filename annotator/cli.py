@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import sys
-from collections import Counter
 from pathlib import Path
 
 import click
 from tqdm import tqdm
 
 from annotator import __version__
-from annotator.formats.export import FORMATS, export_project
-from annotator.formats.importer import import_paths
-from annotator.model import DOCUMENT_STATUSES, AnnotationError, Schema
+from annotator.app.exporting import export_project
+from annotator.app.importing import import_paths
+from annotator.formats import registry
+from annotator.model import AnnotationError, DocumentStatus, Schema
 from annotator.paths import PROJECT_SUFFIXES, default_project_path
 from annotator.store import Project, ProjectFileError
 from annotator.store.connection import check_project_file
@@ -152,13 +152,25 @@ def init(db: Path, schema_file: Path | None) -> None:
 
 @main.command("import")
 @click.argument("arguments", nargs=-1, required=True, metavar="[DB] PATH...")
-def import_command(arguments: tuple[str, ...]) -> None:
-    """Import .txt files, our JSONL, doccano JSONL, or folders of them."""
+@click.option(
+    "--format",
+    "format_name",
+    type=click.Choice(registry.names("read")),
+    help="Read every path in this format instead of detecting it.",
+)
+def import_command(arguments: tuple[str, ...], format_name: str | None) -> None:
+    """Import files or folders in any format annotator reads (detected from their content:
+    plain text, our JSONL, doccano JSONL)."""
     db, paths = _split_db(arguments, minimum_rest=1)
     project = _open(db)
     _backup(project, "import")
     with project, _progress(None, "file") as bar:
-        report = import_paths(project, [Path(p) for p in paths], progress=lambda _: bar.update())
+        report = import_paths(
+            project,
+            [Path(p) for p in paths],
+            format=format_name,
+            progress=lambda _: bar.update(),
+        )
     for notice in report.notices:
         click.echo(f"notice: {notice}", err=True)
     for error in report.errors:
@@ -171,7 +183,11 @@ def import_command(arguments: tuple[str, ...]) -> None:
 @main.command("export")
 @click.argument("arguments", nargs=-1, required=True, metavar="[DB] OUT")
 @click.option(
-    "--format", "format_name", type=click.Choice(FORMATS), default="jsonl", show_default=True
+    "--format",
+    "format_name",
+    type=click.Choice(registry.names("write")),
+    default="jsonl",
+    show_default=True,
 )
 @click.option(
     "--include-candidates",
@@ -182,7 +198,7 @@ def import_command(arguments: tuple[str, ...]) -> None:
     "--status",
     "statuses",
     multiple=True,
-    type=click.Choice(DOCUMENT_STATUSES),
+    type=click.Choice([status.value for status in DocumentStatus]),
     help="Only documents with this status (repeatable).",
 )
 def export_command(
@@ -191,7 +207,7 @@ def export_command(
     include_candidates: bool,
     statuses: tuple[str, ...],
 ) -> None:
-    """Export the project's gold annotations to OUT (one document per line)."""
+    """Export the project's gold annotations to OUT in a registered format."""
     db, rest = _split_db(arguments, minimum_rest=1)
     if len(rest) != 1:
         _fail("export takes [DB] OUT: one output file")
@@ -209,27 +225,23 @@ def export_command(
             )
         except (AnnotationError, OSError) as error:
             _fail(f"export stopped, {out} was not written: {error}")
-    click.echo(
-        f"Exported {summary.documents} documents, {summary.entities} entities, "
-        f"{summary.relations} relations to {out}"
-    )
+    for note in summary.notes:
+        click.echo(f"notice: {note}", err=True)
+    click.echo(summary.summary(out))
 
 
 def _print_stats(project: Project) -> None:
-    db = project.db
-    documents = Counter(dict(db.execute("SELECT status, count(*) FROM documents GROUP BY 1")))
-    click.echo(f"Documents: {sum(documents.values())}")
-    for status in DOCUMENT_STATUSES:
-        click.echo(f"  {status:<12}{documents[status]:>8}")
-    rows = db.execute(
-        "SELECT label, status, count(*) FROM entities GROUP BY 1, 2 ORDER BY 1, 2"
-    ).fetchall()
-    click.echo(f"Entities: {sum(row[2] for row in rows)}")
-    for label, status, count in rows:
+    from annotator.store.queries import project_counts
+
+    counts = project_counts(project)
+    click.echo(f"Documents: {sum(counts.documents.values())}")
+    for status in DocumentStatus:
+        click.echo(f"  {status:<12}{counts.documents[status]:>8}")
+    click.echo(f"Entities: {sum(row[2] for row in counts.entities)}")
+    for label, status, count in counts.entities:
         click.echo(f"  {label:<12}{status:<12}{count:>8}")
-    rows = db.execute("SELECT type, count(*) FROM relations GROUP BY 1 ORDER BY 1").fetchall()
-    click.echo(f"Relations: {sum(row[1] for row in rows)}")
-    for type_name, count in rows:
+    click.echo(f"Relations: {sum(row[1] for row in counts.relations)}")
+    for type_name, count in counts.relations:
         click.echo(f"  {type_name:<24}{count:>8}")
 
 
@@ -321,30 +333,37 @@ def suggest(
     force: bool,
 ) -> None:
     """Propose candidate entities: camel-tools NER, project memory, place names, cue rules."""
-    from annotator.suggest.runner import SuggestReport, build_suggesters, run_suggesters
+    from annotator.app.suggesting import suggest as run
+    from annotator.app.workspace import Workspace
+    from annotator.suggest.runner import SuggestReport
 
     project = _open(db)
     _backup(project, "suggest")
     with project:
-        report = SuggestReport()
         try:
-            suggesters = build_suggesters(project, _names(only), ner_model, report)
             for document_id in document_ids:
                 project.document(document_id)
         except AnnotationError as error:
             _fail(str(error))
-        for reason in report.unavailable:
-            click.echo(f"notice: {reason}", err=True)
-        reported = len(report.unavailable)
+        report = SuggestReport()
         ids = list(document_ids) or None
         total = len(ids) if ids else project.document_count()
         with _progress(total, "doc") as bar:
-            run_suggesters(
-                project, suggesters, ids, force=force, report=report, progress=bar.update
-            )
-        for reason in report.unavailable[reported:]:  # a model that failed while loading
-            click.echo(f"notice: {reason}", err=True)
-    click.echo(f"Suggesters: {', '.join(s.name for s in suggesters) or 'none'}")
+            try:
+                run(
+                    Workspace(project),
+                    _names(only),
+                    ids,
+                    ner_model=ner_model,
+                    force=force,
+                    progress=bar.update,
+                    report=report,
+                )
+            except AnnotationError as error:
+                _fail(str(error))
+    for reason in report.unavailable:
+        click.echo(f"notice: {reason}", err=True)
+    click.echo(f"Suggesters: {', '.join(report.suggesters) or 'none'}")
     click.echo(report.summary())
     explicitly_wanted = ner_model is not None or "camel-ner" in (_names(only) or [])
     if explicitly_wanted and any(r.startswith("camel-ner") for r in report.unavailable):

@@ -1,15 +1,15 @@
 """`annotator --self-test`: prove an installation (or a packaged bundle) works, headless.
 
-It goes through the code the window uses: a project file, the importer, the default
-suggesters, the window's session and undo commands for accepting a candidate and adding a
-relation, the JSONL exporter; then it reads the export back and checks it. Each step is
-printed; the exit code is 0 only if every step passed.
+It goes through the application layer the window and the command line share, without Qt:
+a project file, the importer, the default suggesters, the operations and undo history for
+accepting a candidate and adding a relation (undone and redone), the JSONL exporter; then
+it reads the export back and checks it. Each step is printed; the exit code is 0 only if
+every step passed.
 """
 
 from __future__ import annotations
 
 import json
-import os
 import sys
 import tempfile
 import time
@@ -25,7 +25,6 @@ def _step(number: int, title: str, action: Callable[[], str]) -> None:
 
 
 def run_self_test() -> int:
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from annotator import __version__
 
     print(f"annotator {__version__} self-test", flush=True)
@@ -45,72 +44,74 @@ def run_self_test() -> int:
 
 
 def _run_steps(folder: Path, state: dict) -> None:
-    from annotator.formats.export import export_project
-    from annotator.formats.importer import import_paths
+    from annotator.app import operations
+    from annotator.app.exporting import export_project
+    from annotator.app.suggesting import DEFAULT_SUGGESTERS
+    from annotator.app.suggesting import suggest as run_suggesters
+    from annotator.app.workspace import Workspace
+    from annotator.model import Status
     from annotator.paths import sample_articles_dir
     from annotator.store import Project
-    from annotator.suggest.runner import build_suggesters, run_suggesters
 
     path = folder / "self-test.sqlite"
 
     def create() -> str:
         state["project"] = Project.create(path, annotator="self-test")
+        state["workspace"] = Workspace(state["project"])
+        state["events"] = []
+        state["workspace"].events.subscribe(state["events"].append)
         return str(path)
 
     def import_sample() -> str:
-        report = import_paths(state["project"], [sample_articles_dir()])
+        report = state["workspace"].import_paths([sample_articles_dir()])
         if report.errors or report.imported != 1:
             raise RuntimeError(report.errors or "the sample article was not imported")
         state["document"] = state["project"].documents()[0]
         return f"{state['document'].name}, {len(state['document'].text)} characters"
 
     def suggest() -> str:
-        project = state["project"]
-        report = run_suggesters(
-            project, build_suggesters(project, only=["memory", "gazetteer", "cues"])
-        )
-        candidates = project.entities(state["document"].id, status="candidate")
+        report = run_suggesters(state["workspace"], DEFAULT_SUGGESTERS)
+        candidates = state["project"].entities(state["document"].id, status=Status.CANDIDATE)
         if not candidates:
             raise RuntimeError("the default suggesters proposed nothing")
         return f"{report.added} candidates"
 
-    def open_session() -> str:
-        from annotator.gui.app import application
-        from annotator.gui.session import DocumentSession
-
-        state["app"] = application()
-        session = DocumentSession(state["project"])
-        session.open_document(state["document"].id)
-        state["session"] = session
-        return f"{len(session.entities)} entities in the window's session"
-
     def accept() -> str:
-        from annotator.gui import commands
-
-        session = state["session"]
-        candidate = next(e for e in session.reading_order() if e.status == "candidate")
+        workspace, project = state["workspace"], state["project"]
+        candidate = project.entities(state["document"].id, status=Status.CANDIDATE)[0]
         text = state["document"].text[candidate.start : candidate.end]
-        command = commands.UpdateEntity(session, candidate, "Accept", status="accepted")
-        if not session.push(command):
-            raise RuntimeError("the accept command was refused")
-        if state["project"].entity(candidate.id).status != "accepted":
+        event = workspace.perform(operations.accept(candidate))
+        if project.entity(candidate.id).status != Status.ACCEPTED:
             raise RuntimeError("the accepted entity was not stored")
-        state["accepted"] = candidate
+        if [e.id for e in event.entities] != [candidate.id]:
+            raise RuntimeError("the change event does not name the accepted entity")
         return f"{candidate.label} {text}"
 
-    def relate() -> str:
-        from annotator.gui import commands
+    def undo_redo() -> str:
+        workspace, project = state["workspace"], state["project"]
+        document_id = state["document"].id
+        [accepted] = project.entities(document_id, status=Status.ACCEPTED)
+        workspace.undo(document_id)
+        if project.entity(accepted.id).status != Status.CANDIDATE:
+            raise RuntimeError("undo did not bring the candidate back")
+        workspace.redo(document_id)
+        if project.entity(accepted.id).status != Status.ACCEPTED:
+            raise RuntimeError("redo did not accept it again")
+        return f"{len(state['events'])} change events announced"
 
-        session, project = state["session"], state["project"]
+    def relate() -> str:
+        workspace, project = state["workspace"], state["project"]
         schema = project.schema
-        for head in session.reading_order():
-            for tail in session.reading_order():
+        entities = [
+            e for e in project.entities(state["document"].id) if e.status != Status.REJECTED
+        ]
+        for head in entities:
+            for tail in entities:
                 types = schema.types_allowed_between(head.label, tail.label)
-                if head.id != tail.id and types and head.status != "rejected" != tail.status:
-                    command = commands.AddRelation(session, head, tail, types[0].name)
-                    if session.push(command):
-                        state["relation"] = (head, tail, types[0].name)
-                        return f"{head.label} {types[0].name} {tail.label}"
+                if head.id != tail.id and types:
+                    workspace.perform(operations.link(head, tail, types[0].name))
+                    state["relation"] = (head, tail, types[0].name)
+                    return f"{head.label} {types[0].name} {tail.label}"
         raise RuntimeError("no pair of entities could be related")
 
     def export() -> str:
@@ -146,9 +147,9 @@ def _run_steps(folder: Path, state: dict) -> None:
         ("create a project", create),
         ("import the bundled sample article", import_sample),
         ("run the default suggesters", suggest),
-        ("open the document in the window's session", open_session),
-        ("accept a candidate through the undo command", accept),
-        ("add a relation through the undo command", relate),
+        ("accept a candidate (an operation with undo)", accept),
+        ("undo and redo it", undo_redo),
+        ("link two entities (accepting candidate ends)", relate),
         ("export JSONL", export),
         ("re-read and check the export", check),
     ]

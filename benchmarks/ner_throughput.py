@@ -27,7 +27,7 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
 from annotator.paths import user_data_dir  # noqa: E402
 from annotator.suggest.ner_model import prepare_offline_camel_import  # noqa: E402
-from annotator.suggest.words import sentences as split_sentences  # noqa: E402
+from annotator.text.words import sentences as split_sentences  # noqa: E402
 from benchmarks.corpus import WORDS  # noqa: E402
 from benchmarks.figures import p95  # noqa: E402
 from tests.suggest.tiny_model import write_bert_vocab  # noqa: E402

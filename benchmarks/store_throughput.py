@@ -22,8 +22,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from annotator.formats.export import export_project  # noqa: E402
-from annotator.formats.importer import import_paths  # noqa: E402
+from annotator.app.exporting import export_project  # noqa: E402
+from annotator.app.importing import import_paths  # noqa: E402
 from annotator.formats.json_lines import read_json_lines  # noqa: E402
 from annotator.model.drafts import check_draft  # noqa: E402
 from annotator.store import Project  # noqa: E402

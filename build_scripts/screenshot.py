@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 def main() -> int:
     out = Path(sys.argv[1])
     os.environ["ANNOTATOR_DB"] = str(Path(tempfile.mkdtemp()) / "screenshot.sqlite")
-    from annotator.first_start import prepare_default_project
+    from annotator.app.first_start import prepare_default_project
     from annotator.store import Project
 
     project_path = prepare_default_project()

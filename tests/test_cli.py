@@ -77,7 +77,7 @@ def test_default_project_from_the_environment(tmp_path, monkeypatch):
 
 
 def test_first_start_prepares_the_default_project_with_candidates(tmp_path, monkeypatch):
-    from annotator.first_start import prepare_default_project
+    from annotator.app.first_start import prepare_default_project
 
     db = tmp_path / "first-run.sqlite"
     monkeypatch.setenv("ANNOTATOR_DB", str(db))

@@ -1,4 +1,5 @@
-"""Reading JSONL documents: our own export and both doccano forms, detected per line.
+"""Reading JSON lines: our own export and both doccano forms, detected per line; and a
+peek at a file's first line so the registry can tell the forms apart.
 
 - ours:     {"text", "name", "status", "entities": [{"id", "start", "end", "label", ...}],
              "relations": [{"id", "head", "tail", "type", ...}], "meta": {}}
@@ -16,7 +17,7 @@ from typing import Any
 import orjson
 
 from annotator.formats.errors import FormatError
-from annotator.formats.text_files import decode_utf8, normalise_newlines
+from annotator.formats.text_io import decode_utf8, normalise_newlines
 from annotator.model.drafts import DocumentDraft, EntityDraft, RelationDraft
 from annotator.model.errors import AnnotationError
 
@@ -50,6 +51,29 @@ def read_json_lines(path: Path) -> Iterator[DocumentDraft]:
             raise FormatError(path, str(error), number) from None
         draft.line = number
         yield draft
+
+
+def first_value(path: Path, limit: int = 1 << 16) -> Any:
+    """The first non-blank line of a JSON-lines file, parsed; None if there is none in
+    the first `limit` bytes or it is not JSON (a sniff, never an error)."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(limit)
+    except OSError:
+        return None
+    for line in head.lstrip(b"\xef\xbb\xbf").split(b"\n"):
+        if line.strip():
+            try:
+                return orjson.loads(line)
+            except orjson.JSONDecodeError:
+                return None
+    return None
+
+
+def is_doccano(value: Any) -> bool:
+    """True for a line in one of doccano's forms (`label` triples, or `entities` with
+    `start_offset`)."""
+    return isinstance(value, dict) and _is_doccano(value)
 
 
 def draft_from_json(value: Any, default_name: str) -> DocumentDraft:
@@ -164,6 +188,7 @@ def _fast_entity(item: dict[str, Any], index: int, text: str) -> EntityDraft | N
     key, start, end, label = get("id", index), get("start"), get("end"), get("label")
     status, annotator = get("status", "accepted"), get("annotator")
     source, quoted = get("source", "import"), get("text")
+    decided_by, decision = get("decided_by"), get("decision")
     if (
         type(start) is int
         and type(end) is int
@@ -172,10 +197,14 @@ def _fast_entity(item: dict[str, Any], index: int, text: str) -> EntityDraft | N
         and type(source) is str
         and source
         and (annotator is None or type(annotator) is str)
+        and (decided_by is None or type(decided_by) is str)
+        and (decision is None or type(decision) is str)
         and (type(key) is int or type(key) is str)
         and (quoted is None or (type(quoted) is str and text[start:end] == quoted))
     ):
-        return EntityDraft(key, start, end, label, status, annotator, source)
+        return EntityDraft(
+            key, start, end, label, status, annotator, source, None, decided_by, decision
+        )
     return None
 
 
@@ -190,6 +219,8 @@ def _checked_entity(item: dict[str, Any], index: int, text: str) -> EntityDraft:
         annotator=_field(item, "annotator", (str, type(None)), where, default=None),
         # Our own export names each annotation's provenance; keep it on a round trip.
         source=_field(item, "source", str, where, default="import") or "import",
+        decided_by=_field(item, "decided_by", (str, type(None)), where, default=None),
+        decision=_field(item, "decision", (str, type(None)), where, default=None),
     )
     quoted = _field(item, "text", str, where, default=None)
     if quoted is not None and 0 <= entity.start < entity.end <= len(text):

@@ -11,6 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
+from annotator.app.workspace import Workspace
 from annotator.gui.fonts import article_font_family
 from annotator.gui.main_window import MainWindow
 from annotator.store import Project
@@ -41,7 +42,7 @@ def open_window(project: Project, settings: QSettings | None = None) -> MainWind
         from annotator.store.backups import make_backup
 
         make_backup(project)  # a rotating copy each time a project is opened in the window
-    window = MainWindow(project, settings)
+    window = MainWindow(Workspace(project), settings, lambda other: open_window(other, settings))
     if settings is not None:
         geometry = settings.value("geometry")
         if geometry is not None:
@@ -68,7 +69,7 @@ def starting_project(settings: QSettings) -> Path:
                 return Path(last)
         except ProjectFileError:
             pass
-    from annotator.first_start import prepare_default_project
+    from annotator.app.first_start import prepare_default_project
 
     return prepare_default_project()
 
@@ -78,8 +79,8 @@ def warm_up_text_tools() -> threading.Thread:
     paint, so the first selection does not wait for them."""
 
     def load() -> None:
-        import annotator.suggest.arabic  # noqa: F401
-        import annotator.suggest.words  # noqa: F401
+        import annotator.text.arabic  # noqa: F401
+        import annotator.text.words  # noqa: F401
 
     thread = threading.Thread(target=load, name="warm-up", daemon=True)
     thread.start()

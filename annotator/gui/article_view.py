@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
@@ -11,19 +10,29 @@ from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 
 from annotator.gui.article_layout import ArticleLayout
 from annotator.gui.fonts import article_font
-from annotator.gui.linking import LinkingMixin
-from annotator.gui.relation_overlay import LinkState, paint_arcs, paint_link
+from annotator.gui.linking import LinkController
+from annotator.gui.relation_overlay import LinkState, paint_arcs, paint_link, relation_order
 from annotator.gui.session import DocumentSession
-from annotator.model import Entity
-
-if TYPE_CHECKING:
-    from annotator.suggest.words import Word
+from annotator.gui.word_selection import WordSelection
+from annotator.model import Entity, Relation, Status
 
 SELECTION_COLOUR = QColor(255, 200, 0, 110)
+_FILL_ALPHA = {Status.ACCEPTED: 95, Status.CANDIDATE: 22, Status.REJECTED: 0}
+_PEN_STYLE = {
+    Status.ACCEPTED: Qt.PenStyle.SolidLine,
+    Status.CANDIDATE: Qt.PenStyle.DashLine,
+    Status.REJECTED: Qt.PenStyle.DotLine,
+}
 
 
-class ArticleView(LinkingMixin, QAbstractScrollArea):
+class ArticleView(QAbstractScrollArea):
+    """The open document, right to left, with its entities, tags and relation arcs.
+
+    Keeps the focus (an entity, or a relation) and the selection, in code points; edits
+    are asked of the window through signals and actions, never made here."""
+
     focus_changed = Signal()
+    show_rejected_changed = Signal(bool)
     selection_changed = Signal()
     first_painted = Signal()  # once, when the article has been drawn on screen
     relation_requested = Signal(int, int, str)  # head, tail, type
@@ -40,11 +49,10 @@ class ArticleView(LinkingMixin, QAbstractScrollArea):
         self.focus_relation_id: int | None = None
         self.show_arcs = True
         self.only_focus_relations = False
-        self.link: LinkState | None = None
+        self.linking = LinkController(self)
         self._link_drag: int | None = None
         self.selection: tuple[int, int] | None = None
-        self._words: list[Word] = []
-        self._word_starts: list[int] = []
+        self.word_selection = WordSelection("")
         self._press: tuple[int, bool] | None = None  # (character, exact)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
@@ -59,7 +67,7 @@ class ArticleView(LinkingMixin, QAbstractScrollArea):
         return [
             e
             for e in self.session.entities.values()
-            if self.show_rejected or e.status != "rejected"
+            if self.show_rejected or e.status != Status.REJECTED
         ]
 
     def rebuild(self) -> None:
@@ -69,8 +77,8 @@ class ArticleView(LinkingMixin, QAbstractScrollArea):
         font = article_font(self.point_size)
         tag_font = article_font(max(7.0, self.point_size * 0.55))
         self.layout_ = ArticleLayout(document.text, font, tag_font)
-        self._words = []
-        self._word_starts = []
+        if self.word_selection.text != document.text:
+            self.word_selection = WordSelection(document.text)
         self.selection = None
         self.focus_entity_id = None
         self.refresh_entities()
@@ -127,15 +135,9 @@ class ArticleView(LinkingMixin, QAbstractScrollArea):
         self.viewport().update()
 
     @property
-    def words(self) -> list[Word]:
-        """The document's words, tokenised on first need (selection snapping)."""
-        if not self._words and self.session.document is not None:
-            # camel-tools' tokenizer costs ~0.7 s to import here: not before the first paint
-            from annotator.suggest.words import words_with_offsets
-
-            self._words = words_with_offsets(self.session.document.text)
-            self._word_starts = [w.start for w in self._words]
-        return self._words
+    def link(self) -> LinkState | None:
+        """The relation being made, if any (painted over the article)."""
+        return self.linking.state
 
     def set_zoom(self, point_size: float) -> None:
         self.point_size = max(8.0, min(48.0, point_size))
@@ -147,6 +149,7 @@ class ArticleView(LinkingMixin, QAbstractScrollArea):
     def set_show_rejected(self, show: bool) -> None:
         self.show_rejected = show
         self.refresh_entities()
+        self.show_rejected_changed.emit(show)
 
     # --- scrolling and painting --------------------------------------------------------
     def _update_scrollbars(self) -> None:
@@ -172,24 +175,20 @@ class ArticleView(LinkingMixin, QAbstractScrollArea):
             metrics = QFontMetricsF(self.layout_.tag_font) if self.layout_ else None
             for label in self.session.project.schema.labels:
                 colour = QColor(label.colour)
-                for status in ("candidate", "accepted", "rejected"):
+                for status in Status:
                     fill = QColor(colour)
-                    fill.setAlpha({"accepted": 95, "candidate": 22, "rejected": 0}[status])
-                    style = {
-                        "accepted": Qt.PenStyle.SolidLine,
-                        "candidate": Qt.PenStyle.DashLine,
-                        "rejected": Qt.PenStyle.DotLine,
-                    }[status]
-                    pen_colour = colour if status != "rejected" else QColor("#888888")
-                    tag = label.name if status != "candidate" else f"{label.name}?"
+                    fill.setAlpha(_FILL_ALPHA[status])
+                    style = _PEN_STYLE[status]
+                    pen_colour = colour if status != Status.REJECTED else QColor("#888888")
+                    tag = label.name if status != Status.CANDIDATE else f"{label.name}?"
                     styles[(label.name, status)] = {
                         "fill": fill,
                         "pen": QPen(pen_colour, 1.3, style),
                         "focus_pen": QPen(pen_colour, 3, style),
                         "tag": tag,
                         "tag_width": (metrics.horizontalAdvance(tag) + 8) if metrics else 40,
-                        "tag_fill": colour if status == "accepted" else QColor("white"),
-                        "tag_pen": QColor("white") if status == "accepted" else pen_colour,
+                        "tag_fill": colour if status == Status.ACCEPTED else QColor("white"),
+                        "tag_pen": QColor("white") if status == Status.ACCEPTED else pen_colour,
                     }
             self._style_cache = styles
             self._styles_key = key
@@ -220,7 +219,7 @@ class ArticleView(LinkingMixin, QAbstractScrollArea):
                 entity = entities[segment.entity_id]
                 style = styles[(entity.label, entity.status)]
                 rect = layout.segment_rect(segment)
-                if entity.status != "rejected":
+                if entity.status != Status.REJECTED:
                     painter.fillRect(rect, style["fill"])
                 painter.setPen(style["focus_pen"] if entity.id in focus else style["pen"])
                 painter.drawRect(rect)
@@ -244,7 +243,7 @@ class ArticleView(LinkingMixin, QAbstractScrollArea):
                 tag = layout.tag_rect(segment, style["tag_width"])
                 painter.fillRect(tag, style["tag_fill"])
                 painter.setPen(style["tag_pen"])
-                if entity.status != "accepted":
+                if entity.status != Status.ACCEPTED:
                     painter.drawRect(tag)
                 painter.drawText(tag, Qt.AlignmentFlag.AlignCenter, style["tag"])
         drag_point = getattr(self, "_link_drag_point", None)
@@ -308,13 +307,13 @@ class ArticleView(LinkingMixin, QAbstractScrollArea):
         elif bottom > bar.value() + self.viewport().height():
             bar.setValue(int(bottom - self.viewport().height()))
 
-    def next_entity(self, step: int, status: str | None = "candidate") -> None:
+    def next_entity(self, step: int, status: str | None = Status.CANDIDATE) -> None:
         """Tab / Shift+Tab: the next or previous candidate in reading order (wrapping)."""
         ordered = [
             e
             for e in self.session.reading_order()
             if (status is None or e.status == status)
-            and (self.show_rejected or e.status != "rejected")
+            and (self.show_rejected or e.status != Status.REJECTED)
         ]
         if not ordered:
             self.set_focus_entity(None)
@@ -332,49 +331,65 @@ class ArticleView(LinkingMixin, QAbstractScrollArea):
         self.set_focus_entity(ordered[index].id)
 
     def event(self, event) -> bool:
-        if self.link is not None and event.type() in (
-            QEvent.Type.ShortcutOverride,
-            QEvent.Type.KeyPress,
-        ):
-            if event.type() == QEvent.Type.ShortcutOverride:
+        kind = event.type()
+        if self.linking.active and kind in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress):
+            if kind == QEvent.Type.ShortcutOverride:
                 event.accept()  # while linking, keys belong to the link, not to shortcuts
                 return True
-            if self._link_key(event):
+            if self.linking.key(event):
                 return True
-        if event.type() == QEvent.Type.KeyPress and event.key() in (
-            Qt.Key.Key_Tab,
-            Qt.Key.Key_Backtab,
-        ):
-            backwards = event.key() == Qt.Key.Key_Backtab or bool(
-                event.modifiers() & Qt.KeyboardModifier.ShiftModifier
-            )
-            self.next_entity(-1 if backwards else 1)
-            return True
         return super().event(event)
 
-    # --- selection -----------------------------------------------------------------------
-    def _word_index(self, character: int) -> int | None:
-        words = self.words
-        index = bisect_right(self._word_starts, character) - 1
-        if index >= 0 and words[index].start <= character < words[index].end:
-            return index
-        return None
+    def focusNextPrevChild(self, forward: bool) -> bool:  # noqa: N802 - Qt's name
+        return False  # Tab and Shift+Tab step through candidates (the actions table)
 
-    def _snap(self, first: int, last: int) -> tuple[int, int]:
-        """Characters first..last (inclusive, any order) grown to whole words."""
-        low, high = min(first, last), max(first, last)
-        text = self.session.document.text
-        while low <= high and text[low].isspace():
-            low += 1
-        while high >= low and text[high].isspace():
-            high -= 1
-        if low > high:
-            return low, low
-        start_word, end_word = self._word_index(low), self._word_index(high)
-        start = self.words[start_word].start if start_word is not None else low
-        end = self.words[end_word].end if end_word is not None else high + 1
-        return start, end
+    # --- relations -----------------------------------------------------------------------
+    def visible_relations(self, entities: list[Entity]) -> list[Relation]:
+        """Relations whose arcs show: both ends visible, and (with "only the focused
+        entity's relations") touching the focused entity."""
+        if not self.show_arcs:
+            return []
+        shown = {e.id for e in entities}
+        focus = self.focus_entity_id
+        return [
+            r
+            for r in self.session.relations.values()
+            if r.head_id in shown
+            and r.tail_id in shown
+            and (not self.only_focus_relations or focus in (r.head_id, r.tail_id))
+        ]
 
+    def set_focus_relation(self, relation_id: int | None) -> None:
+        self.focus_relation_id = relation_id
+        if relation_id is not None:
+            self.focus_entity_id = None
+            self.selection = None
+            relation = self.session.relations.get(relation_id)
+            if relation is not None:
+                self.ensure_visible(relation.head_id)
+        self.viewport().update()
+        self.focus_changed.emit()
+
+    def focused_relation(self) -> Relation | None:
+        return self.session.relations.get(self.focus_relation_id)
+
+    def next_relation(self, step: int) -> None:
+        """] / [: the next or previous relation, in the reading order of their heads."""
+        ordered = relation_order(
+            {r.id: r for r in self.visible_relations(self.visible_entities())},
+            self.session.entities,
+        )
+        if not ordered:
+            self.message.emit("No relations in this document.")
+            return
+        ids = [r.id for r in ordered]
+        if self.focus_relation_id in ids:
+            index = (ids.index(self.focus_relation_id) + step) % len(ids)
+        else:
+            index = 0 if step > 0 else len(ids) - 1
+        self.set_focus_relation(ids[index])
+
+    # --- selection ---------------------------------------------------------------------
     def select(self, start: int, end: int) -> None:
         self.selection = (start, end) if start < end else None
         self.focus_entity_id = None
@@ -382,77 +397,37 @@ class ArticleView(LinkingMixin, QAbstractScrollArea):
         self.selection_changed.emit()
         self.focus_changed.emit()
 
-    def _word_after(self, position: int) -> int | None:
-        """Index of the first word starting at or after `position`."""
-        words = self.words
-        index = bisect_right(self._word_starts, position - 1)
-        return index if index < len(words) else None
-
-    def _word_before(self, position: int) -> int | None:
-        """Index of the last word ending at or before `position`."""
-        words = self.words
-        index = bisect_right(self._word_starts, position) - 1
-        while index >= 0 and words[index].end > position:
-            index -= 1
-        return index if index >= 0 else None
-
     def select_word(self, step: int) -> None:
         """Keyboard selection: the next (step 1) or previous (-1) word in reading order."""
-        if not self.words:
+        words = self.word_selection
+        if self.session.document is None or not words.words:
             return
+        entity = self.focused_entity()
         if self.selection is not None:
             anchor = self.selection[1] if step > 0 else self.selection[0]
-        elif self.focused_entity() is not None:
-            entity = self.focused_entity()
+        elif entity is not None:
             anchor = entity.end if step > 0 else entity.start
         else:
             anchor = 0 if step > 0 else len(self.session.document.text)
-        index = self._word_after(anchor) if step > 0 else self._word_before(anchor)
-        if index is not None:
-            word = self.words[index]
-            self.select(word.start, word.end)
-            self._scroll_to_span(word.start, word.end)
+        span = words.step(anchor, step)
+        if span is not None:
+            self.select(*span)
+            self._scroll_to_span(*span)
 
     def extend_selection(self, step: int) -> None:
         """Grow the selection by the next word, or give its last word back."""
         if self.selection is None:
             self.select_word(1)
             return
-        start, end = self.selection
-        if step > 0:
-            index = self._word_after(end)
-            if index is not None:
-                self.select(start, self.words[index].end)
-        else:
-            index = self._word_before(end - 1)
-            if index is not None and self.words[index].end > start:
-                self.select(start, self.words[index].end)
+        span = self.word_selection.extended(*self.selection, step)
+        if span is not None:
+            self.select(*span)
 
     def word_boundary_moves(
         self, start: int, end: int, start_step: int, end_step: int
     ) -> tuple[int, int]:
-        """A span's ends moved by whole words (grow: start -1 / end +1; shrink: the reverse)."""
-        if start_step < 0:
-            index = self._word_before(start)
-            start = self.words[index].start if index is not None else start
-        elif start_step > 0:
-            index = self._word_after(start + 1)
-            start = (
-                self.words[index].start
-                if index is not None and self.words[index].start < end
-                else start
-            )
-        if end_step > 0:
-            index = self._word_after(end)
-            end = self.words[index].end if index is not None else end
-        elif end_step < 0:
-            index = self._word_before(end - 1)
-            end = (
-                self.words[index].end
-                if index is not None and self.words[index].end > start
-                else end
-            )
-        return start, end
+        """A span's ends moved by whole words (grow: start -1 / end +1; shrink: reverse)."""
+        return self.word_selection.boundary_moves(start, end, start_step, end_step)
 
     def _scroll_to_span(self, start: int, end: int) -> None:
         rects = self.layout_.span_rects(start, end) if self.layout_ else []
@@ -465,32 +440,12 @@ class ArticleView(LinkingMixin, QAbstractScrollArea):
                 bar.setValue(int(rects[0].top() - self.viewport().height() / 3))
 
     def cycle_clitic(self) -> None:
-        """`بالرئيس` -> `الرئيس` -> `رئيس` -> `بالرئيس`: the selection's first word without
-        its proclitics, one keystroke per step."""
+        """The selection's first word without its proclitics, one keystroke per step."""
         if self.selection is None:
             return
-        start, end = self.selection
-        index = self._word_index(start)
-        word = self.words[index] if index is not None else None
-        if word is None:
-            for candidate in self.words:
-                if candidate.start < start < candidate.end:
-                    word = candidate
-        if word is None:
-            return
-        from annotator.suggest.arabic import normalise_with_positions, proclitic_readings
-
-        letters, positions = normalise_with_positions(word.text)
-        starts = sorted(
-            {
-                word.start + positions[skipped] if skipped < len(positions) else word.end
-                for skipped, _ in proclitic_readings(letters)
-            }
-            | {word.start}
-        )
-        starts = [s for s in starts if s < min(end, word.end)]
-        following = [s for s in starts if s > start]
-        self.select(following[0] if following else word.start, end)
+        span = self.word_selection.without_proclitic(*self.selection)
+        if span is not None:
+            self.select(*span)
 
     def mousePressEvent(self, event) -> None:  # noqa: N802
         if self.layout_ is None or event.button() != Qt.MouseButton.LeftButton:
@@ -532,7 +487,7 @@ class ArticleView(LinkingMixin, QAbstractScrollArea):
             if exact:
                 self.select(first, last + 1)
             else:
-                self.select(*self._snap(first, last))
+                self.select(*self.word_selection.snap(first, last))
 
     def mouseReleaseEvent(self, event) -> None:  # noqa: N802
         if self._press is None:
@@ -543,11 +498,7 @@ class ArticleView(LinkingMixin, QAbstractScrollArea):
             target = self.layout_.entity_at(self._content_point(event.position()))
             self._press = None
             if target is not None and target != source:
-                self.focus_entity_id = source
-                self.link = LinkState(source=source, target=target)
-                self._choose_type()
-                if not self.link.types:
-                    self.link = None
+                self.linking.start_drag_link(source, target)
             self.viewport().update()
             return
         if not self._dragged:
@@ -558,7 +509,7 @@ class ArticleView(LinkingMixin, QAbstractScrollArea):
                 if exact:
                     self.select(anchor, anchor + 1)
                 else:
-                    self.select(*self._snap(anchor, anchor))
+                    self.select(*self.word_selection.snap(anchor, anchor))
         self._press = None
 
     def _content_point(self, position) -> QPointF:

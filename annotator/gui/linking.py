@@ -1,153 +1,163 @@
-"""The article view's relations: which arcs show, arc focus, and making a relation from
-the keyboard or by a drag (the state itself is relation_overlay.LinkState)."""
+"""Making a relation in the article: from the keyboard (R, then the other end and the
+type) or by a drag, and choosing a new type for a relation (T).
+
+The keys while linking come from `actions.LINK_KEYS`, so the F1 help lists exactly what
+works here. The state itself is `relation_overlay.LinkState`, which the view paints.
+"""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
 
-from annotator.gui.relation_overlay import LinkState, relation_order, type_for_key
-from annotator.model import Entity, Relation
+from annotator.gui.actions import LINK_KEYS, portable
+from annotator.gui.relation_overlay import LinkState, type_for_key
+
+if TYPE_CHECKING:
+    from annotator.gui.article_view import ArticleView
 
 
-class LinkingMixin:
-    """Part of ArticleView: needs session, layout_, focus_entity_id, focus_relation_id,
-    link, show_arcs, only_focus_relations and the view's repaint and scroll helpers."""
+class LinkController:
+    """Owns the view's `link` state while a relation is being made (view: the article)."""
 
-    def visible_relations(self, entities: list[Entity]) -> list[Relation]:
-        if not self.show_arcs:
-            return []
-        shown = {e.id for e in entities}
-        focus = self.focus_entity_id
-        return [
-            r
-            for r in self.session.relations.values()
-            if r.head_id in shown
-            and r.tail_id in shown
-            and (not self.only_focus_relations or focus in (r.head_id, r.tail_id))
-        ]
+    def __init__(self, view: ArticleView) -> None:
+        self.view = view
+        self.state: LinkState | None = None
+        handlers = {
+            "next": lambda _text: self._move_target(1),
+            "previous": lambda _text: self._move_target(-1),
+            "choose": lambda _text: self._choose(),
+            "number": self._number,
+            "back": lambda _text: self._back(),
+        }
+        self.keymap = {portable(key): handlers[spec.id] for spec in LINK_KEYS for key in spec.keys}
 
-    def set_focus_relation(self, relation_id: int | None) -> None:
-        self.focus_relation_id = relation_id
-        if relation_id is not None:
-            self.focus_entity_id = None
-            self.selection = None
-            relation = self.session.relations.get(relation_id)
-            if relation is not None:
-                self.ensure_visible(relation.head_id)
-        self.viewport().update()
-        self.focus_changed.emit()
+    @property
+    def active(self) -> bool:
+        return self.state is not None
 
-    def focused_relation(self) -> Relation | None:
-        return self.session.relations.get(self.focus_relation_id)
-
-    def next_relation(self, step: int) -> None:
-        """] / [: the next or previous relation, in the reading order of their heads."""
-        ordered = relation_order(
-            {r.id: r for r in self.visible_relations(self.visible_entities())},
-            self.session.entities,
-        )
-        if not ordered:
-            self.message.emit("No relations in this document.")
-            return
-        ids = [r.id for r in ordered]
-        if self.focus_relation_id in ids:
-            index = (ids.index(self.focus_relation_id) + step) % len(ids)
-        else:
-            index = 0 if step > 0 else len(ids) - 1
-        self.set_focus_relation(ids[index])
-
-    # --- making a relation -------------------------------------------------------------
     def start_link(self) -> None:
         """R: link the focused entity to another one chosen next."""
-        if self.focused_entity() is None:
-            self.message.emit("Focus an entity first (Tab), then press R.")
+        view = self.view
+        if view.focused_entity() is None:
+            view.message.emit("Focus an entity first (Tab), then press R.")
             return
-        self.link = LinkState(source=self.focus_entity_id)
-        self._move_link_target(1)
+        self.state = LinkState(source=view.focus_entity_id)
+        self._move_target(1)
+
+    def start_drag_link(self, source: int, target: int) -> None:
+        """A drag from one entity to another: straight to the type choice."""
+        self.view.focus_entity_id = source
+        self.state = LinkState(source=source, target=target)
+        self._choose_type()
+        if not self.state.types:
+            self.state = None
 
     def start_retype(self) -> None:
         """T on a focused arc: choose another type the schema allows for its ends."""
-        relation = self.focused_relation()
+        relation = self.view.focused_relation()
         if relation is None:
             return
-        self.link = LinkState(
+        self.state = LinkState(
             source=relation.head_id, target=relation.tail_id, retype_relation=relation.id
         )
         self._choose_type()
 
-    def _move_link_target(self, step: int) -> None:
+    def key(self, event) -> bool:
+        """A key while linking; True if it was used (then no shortcut sees it)."""
+        state = self.state
+        if state.types:
+            chosen = type_for_key(state, event.text())
+            if chosen is not None:
+                self._finish(chosen.name)
+                return True
+        sequence = (
+            "Shift+Tab"
+            if event.key() == Qt.Key.Key_Backtab
+            else QKeySequence(event.keyCombination()).toString(
+                QKeySequence.SequenceFormat.PortableText
+            )
+        )
+        handler = self.keymap.get(sequence) or self.keymap.get(event.text())
+        if handler is None:
+            return bool(state.types)  # the type list takes every key while it is open
+        handler(event.text())
+        return True
+
+    def _finish(self, type_name: str) -> None:
+        state, self.state = self.state, None
+        self.view.viewport().update()
+        if state.retype_relation is not None:
+            self.view.retype_requested.emit(state.retype_relation, type_name)
+        else:
+            self.view.relation_requested.emit(state.source, state.target, type_name)
+
+    def _back(self) -> None:
+        if self.state.types and self.state.retype_relation is None:
+            self.state.types = []
+        else:
+            self.state = None
+        self.view.viewport().update()
+
+    def _move_target(self, step: int) -> None:
+        if self.state.types:
+            return
+        view, session = self.view, self.view.session
         ordered = [
             e.id
-            for e in self.session.reading_order()
-            if e.id in self.layout_.entities and e.id != self.link.source
+            for e in session.reading_order()
+            if e.id in view.layout_.entities and e.id != self.state.source
         ]
         if not ordered:
             return
-        if self.link.target in ordered:
-            index = (ordered.index(self.link.target) + step) % len(ordered)
+        if self.state.target in ordered:
+            index = (ordered.index(self.state.target) + step) % len(ordered)
         else:
-            source = self.session.entities[self.link.source]
+            source = session.entities[self.state.source]
             later = [
                 i
                 for i, entity_id in enumerate(ordered)
-                if self.session.entities[entity_id].start >= source.start
+                if session.entities[entity_id].start >= source.start
             ]
             index = later[0] if later and step > 0 else (len(ordered) - 1 if step < 0 else 0)
-        self.link.target = ordered[index]
-        self.ensure_visible(self.link.target)
-        self.viewport().update()
+        self.state.target = ordered[index]
+        view.ensure_visible(self.state.target)
+        view.viewport().update()
+
+    def _choose(self) -> None:
+        if self.state.types:
+            return
+        if self.state.typed:
+            self._pick_numbered()
+        self._choose_type()
+
+    def _number(self, digit: str) -> None:
+        state = self.state
+        if state.types:
+            return  # a type's number is taken by type_for_key
+        state.typed += digit
+        self._pick_numbered()
 
     def _choose_type(self) -> None:
-        link = self.link
-        if link.target is None:
+        state = self.state
+        if state.target is None:
             return
-        head, tail = self.session.entities[link.source], self.session.entities[link.target]
-        types = self.session.project.schema.types_allowed_between(head.label, tail.label)
+        session = self.view.session
+        head, tail = session.entities[state.source], session.entities[state.target]
+        types = session.project.schema.types_allowed_between(head.label, tail.label)
         if not types:
-            self.message.emit(f"No relation type allows {head.label} → {tail.label}.")
+            self.view.message.emit(f"No relation type allows {head.label} → {tail.label}.")
             return
-        link.types = types
-        self.viewport().update()
-
-    def _link_key(self, event) -> bool:
-        """Keys while a relation is being made; True if the key was used."""
-        key, text, link = event.key(), event.text(), self.link
-        if key == Qt.Key.Key_Escape:
-            if link.types and link.retype_relation is None:
-                link.types = []
-            else:
-                self.link = None
-            self.viewport().update()
-            return True
-        if link.types:
-            chosen = type_for_key(link, text)
-            if chosen is not None:
-                self.link = None
-                self.viewport().update()
-                if link.retype_relation is not None:
-                    self.retype_requested.emit(link.retype_relation, chosen.name)
-                else:
-                    self.relation_requested.emit(link.source, link.target, chosen.name)
-            return True
-        if key in (Qt.Key.Key_Tab, Qt.Key.Key_Down, Qt.Key.Key_Left):
-            self._move_link_target(1)
-        elif key in (Qt.Key.Key_Backtab, Qt.Key.Key_Up, Qt.Key.Key_Right):
-            self._move_link_target(-1)
-        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            if link.typed:
-                self._pick_numbered()
-            self._choose_type()
-        elif text.isdigit():
-            link.typed += text
-            self._pick_numbered()
-        else:
-            return False
-        return True
+        state.types = types
+        self.view.viewport().update()
 
     def _pick_numbered(self) -> None:
-        entity_id = self.link.numbers.get(int(self.link.typed)) if self.link.typed else None
-        if entity_id is not None and entity_id != self.link.source:
-            self.link.target = entity_id
-        if self.link.typed and int(self.link.typed) * 10 > max(self.link.numbers, default=0):
-            self.link.typed = ""  # no longer number can start with these digits
-        self.viewport().update()
+        state = self.state
+        entity_id = state.numbers.get(int(state.typed)) if state.typed else None
+        if entity_id is not None and entity_id != state.source:
+            state.target = entity_id
+        if state.typed and int(state.typed) * 10 > max(state.numbers, default=0):
+            state.typed = ""  # no longer number can start with these digits
+        self.view.viewport().update()

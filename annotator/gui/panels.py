@@ -10,53 +10,47 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QListView, QVBoxLayout, QWidget
 
+from annotator.app.events import DocumentChanged
+from annotator.gui.relation_overlay import relation_order
 from annotator.gui.session import DocumentSession
-from annotator.model import ANNOTATION_STATUSES, DOCUMENT_STATUSES
+from annotator.model import DocumentStatus, Status
+from annotator.store.queries import DocumentSummary, document_summaries, document_summary
 
-STATUS_NAMES = {"new": "new", "in_progress": "in progress", "done": "done"}
+STATUS_NAMES = {
+    DocumentStatus.NEW: "new",
+    DocumentStatus.IN_PROGRESS: "in progress",
+    DocumentStatus.DONE: "done",
+}
 ID_ROLE = Qt.ItemDataRole.UserRole
 
 
 class DocumentModel(QAbstractListModel):
+    """The project's documents with their entity counts (store.queries), one row each."""
+
     def __init__(self, session: DocumentSession) -> None:
         super().__init__()
         self.session = session
-        self.rows: list[list] = []  # [id, name, status, candidates, accepted]
+        self.rows: list[DocumentSummary] = []
         self.status_filter: str | None = None
         self._row_of: dict[int, int] = {}
 
     def reload(self) -> None:
-        where = "WHERE d.status = ?" if self.status_filter else ""
-        params = (self.status_filter,) if self.status_filter else ()
         self.beginResetModel()
-        self.rows = [
-            list(row)
-            for row in self.session.project.db.execute(
-                "SELECT d.id, d.name, d.status, "
-                "(SELECT count(*) FROM entities e WHERE e.document_id = d.id "
-                "AND e.status = 'candidate'), "
-                "(SELECT count(*) FROM entities e WHERE e.document_id = d.id "
-                "AND e.status = 'accepted') "
-                f"FROM documents d {where} ORDER BY d.id",
-                params,
-            )
-        ]
-        self._row_of = {row[0]: index for index, row in enumerate(self.rows)}
+        self.rows = document_summaries(self.session.project, self.status_filter)
+        self._row_of = {row.id: index for index, row in enumerate(self.rows)}
         self.endResetModel()
 
     def update_document(self, document_id: int) -> None:
         row = self._row_of.get(document_id)
         if row is None:
+            if self.status_filter:  # it may have come into the filter
+                self.reload()
             return
-        status, candidates, accepted = self.session.project.db.execute(
-            "SELECT d.status, "
-            "(SELECT count(*) FROM entities e WHERE e.document_id = d.id "
-            "AND e.status = 'candidate'), "
-            "(SELECT count(*) FROM entities e WHERE e.document_id = d.id "
-            "AND e.status = 'accepted') FROM documents d WHERE d.id = ?",
-            (document_id,),
-        ).fetchone()
-        self.rows[row][2:] = [status, candidates, accepted]
+        summary = document_summary(self.session.project, document_id)
+        if summary is None or (self.status_filter and summary.status != self.status_filter):
+            self.reload()
+            return
+        self.rows[row] = summary
         index = self.index(row)
         self.dataChanged.emit(index, index)
 
@@ -67,11 +61,14 @@ class DocumentModel(QAbstractListModel):
         return 0 if parent.isValid() else len(self.rows)
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        document_id, name, status, candidates, accepted = self.rows[index.row()]
+        row = self.rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{name}\n{STATUS_NAMES[status]} · {candidates} candidates · {accepted} accepted"
+            return (
+                f"{row.name}\n{STATUS_NAMES[row.status]} · {row.candidates} candidates · "
+                f"{row.accepted} accepted"
+            )
         if role == ID_ROLE:
-            return document_id
+            return row.id
         return None
 
 
@@ -84,7 +81,7 @@ class DocumentList(QWidget):
         self.model = DocumentModel(session)
         self.filter = QComboBox()
         self.filter.addItem("All documents", None)
-        for status in DOCUMENT_STATUSES:
+        for status in DocumentStatus:
             self.filter.addItem(STATUS_NAMES[status].capitalize(), status)
         self.view = QListView()
         self.view.setModel(self.model)
@@ -96,6 +93,16 @@ class DocumentList(QWidget):
         self.view.activated.connect(self._chosen)
         self.view.clicked.connect(self._chosen)
         self.filter.currentIndexChanged.connect(self._filter_changed)
+        session.project_changed.connect(self._project_changed)
+        session.document_opened.connect(self._select_current)
+
+    def _project_changed(self, event) -> None:
+        """Rows follow the workspace's events: one row for a document's change, all of
+        them when documents were added or another program wrote the project."""
+        if isinstance(event, DocumentChanged):
+            self.model.update_document(event.document_id)
+        else:
+            self.refresh()
 
     def _chosen(self, index) -> None:
         self.document_chosen.emit(index.data(ID_ROLE))
@@ -107,10 +114,6 @@ class DocumentList(QWidget):
     def refresh(self) -> None:
         self.model.reload()
         self._select_current()
-
-    def update_current(self) -> None:
-        if self.session.document is not None:
-            self.model.update_document(self.session.document.id)
 
     def _select_current(self) -> None:
         row = self.model.row_of(self.session.document.id if self.session.document else None)
@@ -196,7 +199,11 @@ class EntityModel(_IdListModel):
 
     def _passes(self, entity) -> bool:
         return (
-            (self.show_rejected or entity.status != "rejected" or self.status_filter == "rejected")
+            (
+                self.show_rejected
+                or entity.status != Status.REJECTED
+                or self.status_filter == Status.REJECTED
+            )
             and (self.label_filter is None or entity.label == self.label_filter)
             and (self.status_filter is None or entity.status == self.status_filter)
         )
@@ -222,7 +229,7 @@ class EntityModel(_IdListModel):
             return f"{text}  ·  {entity.label}  ·  {entity.status}"
         if role == Qt.ItemDataRole.ForegroundRole:
             colour = QColor(self.session.project.schema.label(entity.label).colour)
-            if entity.status == "rejected":
+            if entity.status == Status.REJECTED:
                 colour.setAlpha(110)
             return colour
         if role == ID_ROLE:
@@ -233,30 +240,38 @@ class EntityModel(_IdListModel):
 class EntityList(_SyncedList):
     """The document's entities in reading order, filterable; selection synced with the view."""
 
-    def __init__(self, session: DocumentSession, parent: QWidget | None = None) -> None:
+    def __init__(self, session: DocumentSession, article, parent: QWidget | None = None) -> None:
+        """`article`: the ArticleView whose focus this list follows and leads."""
         super().__init__(parent)
         self.session = session
+        self.article = article
         self.labels = _filter_box("All labels", session.project.schema.label_names)
-        self.statuses = _filter_box("All statuses", ANNOTATION_STATUSES)
+        self.statuses = _filter_box("All statuses", [status.value for status in Status])
         self._build(EntityModel(session), [self.labels, self.statuses], "Entities")
         self.labels.currentIndexChanged.connect(self._filters_changed)
         self.statuses.currentIndexChanged.connect(self._filters_changed)
+        session.document_opened.connect(self.refresh)
+        session.changed.connect(self.entity_changed)
+        article.focus_changed.connect(lambda: self.select(article.focus_entity_id))
+        article.show_rejected_changed.connect(self.refresh)
+        self.chosen.connect(article.set_focus_entity)
 
     def _filters_changed(self) -> None:
         self.model.label_filter = self.labels.currentData()
         self.model.status_filter = self.statuses.currentData()
         self.model.reload()
 
-    def refresh(self, show_rejected: bool, focus_id: int | None) -> None:
-        self.model.show_rejected = show_rejected
+    def refresh(self) -> None:
+        self.model.show_rejected = self.article.show_rejected
         self.model.reload()
-        self.select(focus_id)
+        self.select(self.article.focus_entity_id)
 
-    def entity_changed(self, entity_id: int | None, show_rejected: bool, focus_id) -> None:
+    def entity_changed(self, entity_id: int | None) -> None:
+        """One entity changed in place: repaint its row; else the rows are read again."""
         if entity_id is not None and self.model.still_listed(entity_id):
             self.view.viewport().update()
         else:
-            self.refresh(show_rejected, focus_id)
+            self.refresh()
 
 
 class RelationModel(_IdListModel):
@@ -265,8 +280,6 @@ class RelationModel(_IdListModel):
         self.type_filter: str | None = None
 
     def reload(self) -> None:
-        from annotator.gui.relation_overlay import relation_order
-
         self._set_ids(
             [
                 r.id
@@ -296,17 +309,24 @@ class RelationList(_SyncedList):
     """The document's relations (head, type, tail), filterable by type; selecting a row
     selects its arc and clicking an arc selects its row."""
 
-    def __init__(self, session: DocumentSession, parent: QWidget | None = None) -> None:
+    def __init__(self, session: DocumentSession, article, parent: QWidget | None = None) -> None:
+        """`article`: the ArticleView whose focused arc this list follows and leads."""
         super().__init__(parent)
         self.session = session
+        self.article = article
         self.types = _filter_box("All relation types", session.project.schema.relation_type_names)
         self._build(RelationModel(session), [self.types], "Relations")
         self.types.currentIndexChanged.connect(self._filter_changed)
+        session.document_opened.connect(self.refresh)
+        session.relations_changed.connect(self.refresh)
+        session.changed.connect(lambda entity_id: entity_id is None and self.refresh())
+        article.focus_changed.connect(lambda: self.select(article.focus_relation_id))
+        self.chosen.connect(article.set_focus_relation)
 
     def _filter_changed(self) -> None:
         self.model.type_filter = self.types.currentData()
         self.model.reload()
 
-    def refresh(self, focus_id: int | None) -> None:
+    def refresh(self) -> None:
         self.model.reload()
-        self.select(focus_id)
+        self.select(self.article.focus_relation_id)

@@ -1,7 +1,9 @@
-"""The open project and document as the window sees them, with one undo stack per document.
+"""The open document as the window shows it: a Qt adapter over the application layer.
 
-Edits flow one way: a widget asks for an edit, a command performs it through the project
-(committed to SQLite before it returns), and `changed` tells the views to repaint.
+`DocumentSession` keeps the open document's entities and relations, updated from the
+workspace's change events only, and turns those events into Qt signals for the views.
+Edits go the other way: a view asks for an operation, `perform` hands it to the workspace
+(committed before it returns), and the event that follows updates every view.
 """
 
 from __future__ import annotations
@@ -9,103 +11,133 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from annotator.app.events import DocumentChanged, Event, ProjectReloaded
+from annotator.app.history import History
+from annotator.app.operations import Operation
+from annotator.app.workspace import Workspace
 from annotator.model import AnnotationError, Document, Entity, Relation
 from annotator.store import Project
-from annotator.store.project import ConcurrentEditError
 
 
 class DocumentSession(QObject):
-    # entities or statuses of the current document changed: the entity's id, or None when
-    # more than one entity (or the document itself) changed
+    # entities or the status of the open document changed: the entity's id when one entity
+    # changed in place (same span and label), else None
     changed = Signal(object)
-    relations_changed = Signal()  # the document's relations changed
+    relations_changed = Signal()  # the open document's relations changed
     document_opened = Signal()
+    project_changed = Signal(object)  # every workspace event, for project-wide views
+    history_changed = Signal()  # undo / redo titles may have changed
     error = Signal(str)
 
-    def __init__(self, project: Project, parent: QObject | None = None) -> None:
+    def __init__(self, workspace: Workspace, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.project = project
+        self.workspace = workspace
+        self.project: Project = workspace.project
         self.document: Document | None = None
         self.entities: dict[int, Entity] = {}
         self.relations: dict[int, Relation] = {}
-        self._stacks: dict[int, QUndoStack] = {}
         self._order: list[int] | None = None
+        self._unsubscribe = workspace.events.subscribe(self._on_event)
+
+    def close(self) -> None:
+        self._unsubscribe()
 
     @property
-    def undo_stack(self) -> QUndoStack | None:
-        return None if self.document is None else self._stacks[self.document.id]
+    def history(self) -> History | None:
+        return None if self.document is None else self.workspace.history(self.document.id)
 
     def open_document(self, document_id: int) -> None:
         document = self.project.document(document_id)
         self.project.verify_document(document)
         self.document = document
-        if document_id not in self._stacks:
-            self._stacks[document_id] = QUndoStack(self)
-        self.reload()
+        self._read()
         self.document_opened.emit()
+        self.history_changed.emit()
 
     def reload(self) -> None:
+        """Re-read the open document (after another program changed it)."""
         if self.document is None:
             return
         self.document = self.project.document(self.document.id)
+        self._read()
+        self.changed.emit(None)
+        self.relations_changed.emit()
+
+    def _read(self) -> None:
         self.entities = {e.id: e for e in self.project.entities(self.document.id)}
         self.relations = {r.id: r for r in self.project.relations(self.document.id)}
         self._order = None
-        self.changed.emit(None)
 
-    def relations_updated(self, entity_ids=()) -> None:
-        """Relation commands report here, with the entities they changed on the way (a
-        candidate accepted by linking it): only those are re-read, not the whole document."""
-        self.relations = {r.id: r for r in self.project.relations(self.document.id)}
-        for entity_id in entity_ids:
-            self.entity_updated(self.project.entity(entity_id))
-        self.relations_changed.emit()
+    # --- edits -------------------------------------------------------------------------
+    def perform(self, operation: Operation) -> bool:
+        """Do the operation now; False (and `error` emitted) if it was refused."""
+        return self._attempt(lambda: self.workspace.perform(operation))
 
-    def entity_updated(self, entity: Entity | None, removed_id: int | None = None) -> None:
-        """Commands report what they changed so the cache stays current without a reload."""
-        if removed_id is not None:
-            self.entities.pop(removed_id, None)
-            # deleting an entity deletes its relations with it
+    def undo(self) -> bool:
+        return self.document is not None and self._attempt(
+            lambda: self.workspace.undo(self.document.id)
+        )
+
+    def redo(self) -> bool:
+        return self.document is not None and self._attempt(
+            lambda: self.workspace.redo(self.document.id)
+        )
+
+    def _attempt(self, action) -> bool:
+        try:
+            action()
+        except AnnotationError as error:
+            self.error.emit(str(error))
+            return False
+        finally:
+            self.history_changed.emit()
+        return True
+
+    # --- events ------------------------------------------------------------------------
+    def _on_event(self, event: Event) -> None:
+        if isinstance(event, ProjectReloaded):
+            self.reload()
+        elif isinstance(event, DocumentChanged) and self.document is not None:
+            if event.document_id == self.document.id:
+                self._apply(event)
+        self.project_changed.emit(event)
+
+    def _apply(self, event: DocumentChanged) -> None:
+        if event.everything:
+            self.reload()
+            return
+        if event.status is not None:
+            self.document = replace(self.document, status=event.status)
+        relations_before = len(self.relations)
+        for entity_id in event.entities_removed:
+            self.entities.pop(entity_id, None)
             self.relations = {
-                i: r for i, r in self.relations.items() if removed_id not in (r.head_id, r.tail_id)
+                i: r for i, r in self.relations.items() if entity_id not in (r.head_id, r.tail_id)
             }
-        if entity is not None:
+            self._order = None
+        in_place = None
+        for entity in event.entities:
             old = self.entities.get(entity.id)
-            if old is None:  # restored by an undo: its relations come back with it
-                self.relations = {r.id: r for r in self.project.relations(self.document.id)}
             if old is None or (old.start, old.end, old.label) != (
                 entity.start,
                 entity.end,
                 entity.label,
             ):
                 self._order = None
+            elif len(event.entities) == 1 and not event.entities_removed:
+                in_place = entity.id
             self.entities[entity.id] = entity
-        else:
-            self._order = None
-        if self.document is not None:
-            # an edit can move the document from new to in_progress; its text never changes
-            status = self.project.db.execute(
-                "SELECT status FROM documents WHERE id = ?", (self.document.id,)
-            ).fetchone()[0]
-            if status != self.document.status:
-                self.document = replace(self.document, status=status)
-        self.changed.emit(entity.id if entity is not None and removed_id is None else None)
+        for relation_id in event.relations_removed:
+            self.relations.pop(relation_id, None)
+        for relation in event.relations:
+            self.relations[relation.id] = relation
+        if event.entities or event.entities_removed or event.status is not None:
+            self.changed.emit(in_place)
+        if event.relations or event.relations_removed or len(self.relations) != relations_before:
+            self.relations_changed.emit()
 
-    def push(self, command: QUndoCommand) -> bool:
-        """Perform the command now; only a command that succeeded goes on the stack."""
-        try:
-            command.perform()
-        except AnnotationError as error:
-            self.error.emit(str(error))
-            if isinstance(error, ConcurrentEditError):
-                self.reload()  # show what the other program stored
-            return False
-        command.performed = True
-        self.undo_stack.push(command)
-        return True
-
+    # --- reading -----------------------------------------------------------------------
     def relations_of(self, entity_id: int) -> list[Relation]:
         return [r for r in self.relations.values() if entity_id in (r.head_id, r.tail_id)]
 

@@ -38,12 +38,16 @@ class SuggestWorker(QThread):
         self._cancelled = True
 
     def run(self) -> None:
-        from annotator.suggest.runner import SuggestReport, build_suggesters, run_suggesters
+        from annotator.app.suggesting import SuggestionRun
+        from annotator.app.workspace import Workspace
+        from annotator.suggest.runner import SuggestReport
 
+        report = SuggestReport()
         try:
             with Project.open(self.project_path) as project:
-                report = SuggestReport()
-                suggesters = build_suggesters(project, self.only, self.ner_model, report)
+                workspace = Workspace(project)  # this thread's own connection and events
+                workspace.events.subscribe(lambda event: self.document_done.emit(event.document_id))
+                run = SuggestionRun(workspace, self.only, self.ner_model, report)
                 ids = project.document_ids()
                 if self.first_document in ids:
                     ids.remove(self.first_document)
@@ -55,25 +59,19 @@ class SuggestWorker(QThread):
                     done += step
                     self.progressed.emit(done, len(ids))
 
-                for document_id in ids:
+                for document_id in ids:  # one at a time: each document's news goes out
                     if self._cancelled:
                         report.cancelled = True
                         break
-                    added, removed = report.added, report.removed
-                    run_suggesters(
-                        project,
-                        suggesters,
+                    run.run(
                         [document_id],
                         force=self.force,
-                        report=report,
                         progress=progress,
                         cancelled=lambda: self._cancelled,
                     )
-                    if (report.added, report.removed) != (added, removed):
-                        self.document_done.emit(document_id)
         except Exception as error:  # noqa: BLE001 - reported in the status bar, never lost
             self.finished_run.emit(f"Suggestions stopped: {type(error).__name__}: {error}")
             return
-        notes = "; ".join(report.unavailable)
+        notes = "; ".join(dict.fromkeys(report.unavailable))
         prefix = "Suggestions cancelled" if report.cancelled else "Suggestions"
         self.finished_run.emit(f"{prefix}: {report.summary()}" + (f" ({notes})" if notes else ""))

@@ -1,34 +1,58 @@
-"""The Qt-free core: documents, entities, relations and the schema."""
+"""The Qt-free core: documents, entities, relations, the schema, and their invariants."""
 
 from __future__ import annotations
 
+from annotator.model.annotated import (
+    AnnotatedDocument,
+    EntityRecord,
+    ExportDocument,
+    ExportEntity,
+    ExportRelation,
+    RelationRecord,
+)
 from annotator.model.annotations import (
-    ANNOTATION_STATUSES,
-    DOCUMENT_STATUSES,
     Document,
     Entity,
     Relation,
-    check_annotation_status,
+    check_decision,
     check_document_status,
     check_span,
+    check_status,
     text_sha256,
 )
 from annotator.model.errors import AnnotationError
 from annotator.model.schema import EntityLabel, RelationType, Schema, default_schema
+from annotator.model.vocabulary import (
+    CORRECTIONS,
+    HUMAN_SOURCE,
+    Decision,
+    DocumentStatus,
+    Status,
+)
 
 __all__ = [
-    "ANNOTATION_STATUSES",
-    "DOCUMENT_STATUSES",
+    "CORRECTIONS",
+    "HUMAN_SOURCE",
+    "AnnotatedDocument",
     "AnnotationError",
+    "Decision",
     "Document",
+    "DocumentStatus",
     "Entity",
     "EntityLabel",
+    "EntityRecord",
+    "ExportDocument",
+    "ExportEntity",
+    "ExportRelation",
     "Relation",
+    "RelationRecord",
     "RelationType",
     "Schema",
-    "check_annotation_status",
+    "Status",
+    "check_decision",
     "check_document_status",
     "check_span",
+    "check_status",
     "default_schema",
     "text_sha256",
 ]

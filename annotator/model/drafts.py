@@ -10,13 +10,17 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from annotator.model.annotations import (
-    ANNOTATION_STATUSES,
-    check_annotation_status,
+    check_decision,
     check_document_status,
     check_span,
+    check_status,
 )
 from annotator.model.errors import AnnotationError
 from annotator.model.schema import Schema
+from annotator.model.vocabulary import Decision, Status
+
+_STATUSES = frozenset(Status)
+_DECISIONS = frozenset(Decision)
 
 
 @dataclass(slots=True)
@@ -29,6 +33,8 @@ class EntityDraft:
     annotator: str | None = None
     source: str = "import"
     confidence: float | None = None
+    decided_by: str | None = None
+    decision: str | None = None
 
 
 @dataclass(slots=True)
@@ -71,13 +77,15 @@ def check_draft(draft: DocumentDraft, schema: Schema) -> None:
             and type(end) is int
             and 0 <= start < end <= length
             and label in known_labels
-            and entity.status in ANNOTATION_STATUSES
+            and entity.status in _STATUSES
+            and (entity.decision is None or entity.decision in _DECISIONS)
         ):
             where = f"entity {entity.key!r}" if entity.key is not None else f"entity #{index + 1}"
             try:
                 check_span(start, end, length)
                 schema.label(label)
-                check_annotation_status(entity.status)
+                check_status(entity.status)
+                check_decision(entity.decision)
             except AnnotationError as error:
                 raise AnnotationError(f"{where}: {error}") from None
         if entity.key in labels_by_key:
@@ -104,7 +112,7 @@ def check_draft(draft: DocumentDraft, schema: Schema) -> None:
         if relation.head_key == relation.tail_key:
             raise AnnotationError(f"{where}: head and tail are the same entity")
         try:
-            check_annotation_status(relation.status)
+            check_status(relation.status)
             relation_type = schema.check_relation(
                 relation.type, labels_by_key[relation.head_key], labels_by_key[relation.tail_key]
             )

@@ -50,7 +50,7 @@ def make_backup(project: Project, reason: str = "open") -> Path | None:
     target = folder / f"{project.path.stem}-{stamp}-{reason}.sqlite"
     destination = sqlite3.connect(target)
     try:
-        project.db.conn.backup(destination)
+        project._db.conn.backup(destination)
     finally:
         destination.close()
     for old in list_backups(project.path)[:-KEEP]:
@@ -72,7 +72,7 @@ def restore_backup(project_path: Path, backup: Path) -> Path:
         saved = make_backup(project, reason="before-restore")
         source = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
         try:
-            source.backup(project.db.conn)
+            source.backup(project._db.conn)
         finally:
             source.close()
     return saved

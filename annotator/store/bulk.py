@@ -9,11 +9,20 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any, NamedTuple
+from typing import Any
 
 import orjson
 
-from annotator.model import Document, check_annotation_status, text_sha256
+from annotator.model import (
+    AnnotatedDocument,
+    Decision,
+    Document,
+    EntityRecord,
+    RelationRecord,
+    Status,
+    check_status,
+    text_sha256,
+)
 from annotator.model.drafts import DocumentDraft
 from annotator.store.connection import write_transaction
 from annotator.store.project import Project
@@ -31,7 +40,7 @@ def insert_drafts(
     project: Project, drafts: Iterable[DocumentDraft], origin: str
 ) -> list[InsertOutcome]:
     """Insert already-checked drafts in one transaction: all of them, or none."""
-    db = project.db
+    db = project._db
     outcomes: list[InsertOutcome] = []
     schema = project.schema
     with write_transaction(db):
@@ -65,6 +74,9 @@ def insert_drafts(
             entity_ids = {}
             for entity in draft.entities:
                 entity_ids[entity.key] = (next_entity, entity.label)
+                decision = entity.decision
+                if decision is None and entity.status != Status.CANDIDATE:
+                    decision = Decision.IMPORTED
                 entities.append(
                     (
                         next_entity,
@@ -78,6 +90,8 @@ def insert_drafts(
                         entity.annotator,
                         stamp,
                         stamp,
+                        entity.decided_by or (entity.annotator if decision else None),
+                        decision,
                     )
                 )
                 next_entity += 1
@@ -130,8 +144,8 @@ def insert_drafts(
         )
         conn.executemany(
             'INSERT INTO entities (id, document_id, start, "end", label, status, source, '
-            "confidence, annotator, created_at, updated_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "confidence, annotator, created_at, updated_at, decided_by, decision) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             entities,
         )
         conn.executemany(
@@ -149,25 +163,13 @@ def insert_drafts(
 
 def _next_id(project: Project, table: str) -> int:
     # Inside BEGIN IMMEDIATE no other writer can take these ids before we commit.
-    return project.db.execute(f"SELECT coalesce(max(id), 0) + 1 FROM {table}").fetchone()[0]
-
-
-class AnnotatedDocument(NamedTuple):
-    """A document with its annotations as plain lists, the shape exports stream.
-
-    entities:  [id, start, end, label, status, source, annotator] in reading order
-    relations: [id, head_id, tail_id, type, status, annotator] in id order
-    """
-
-    document: Document
-    entities: list[list[Any]]
-    relations: list[list[Any]]
+    return project._db.execute(f"SELECT coalesce(max(id), 0) + 1 FROM {table}").fetchone()[0]
 
 
 _ANNOTATED_DOCUMENTS = """
 SELECT d.id, d.name, d.text, d.status, d.meta, d.sha256,
   (SELECT json_group_array(json_array(e.id, e.start, e."end", e.label, e.status, e.source,
-                                      e.annotator))
+                                      e.annotator, e.decided_by, e.decision))
      FROM (SELECT * FROM entities WHERE document_id = d.id {entity_filter}
            ORDER BY start, "end", label) AS e),
   (SELECT json_group_array(json_array(r.id, r.head_id, r.tail_id, r.type, r.status,
@@ -193,7 +195,7 @@ def iter_annotated_documents(
     params: list[Any] = []
     entity_filter = relation_filter = document_filter = ""
     if annotation_status:
-        check_annotation_status(annotation_status)
+        check_status(annotation_status)
         entity_filter = relation_filter = "AND status = ?"
         params += [annotation_status, annotation_status]
     if statuses:
@@ -204,7 +206,7 @@ def iter_annotated_documents(
         relation_filter=relation_filter,
         document_filter=document_filter,
     )
-    conn = project.db.conn
+    conn = project._db.conn
     in_transaction = conn.in_transaction
     if not in_transaction:
         conn.execute("BEGIN")  # one consistent snapshot for the whole stream
@@ -218,7 +220,11 @@ def iter_annotated_documents(
                 meta=orjson.loads(row[4]),
                 sha256=row[5],
             )
-            yield AnnotatedDocument(document, orjson.loads(row[6]), orjson.loads(row[7]))
+            yield AnnotatedDocument(
+                document,
+                list(map(EntityRecord._make, orjson.loads(row[6]))),
+                list(map(RelationRecord._make, orjson.loads(row[7]))),
+            )
     finally:
         if not in_transaction and conn.in_transaction:
             conn.execute("COMMIT")

@@ -142,3 +142,24 @@ def m002_suggestion_runs(db: Database) -> None:
         )
         """
     )
+
+
+@migrations()
+def m003_entity_decisions(db: Database) -> None:
+    """Provenance: who last decided an entity and how, apart from who created it
+    (`annotator`) and which suggester proposed it (`source`). Existing decisions are
+    read back from the status and source; the last editor was the only name kept."""
+    db.execute("ALTER TABLE entities ADD COLUMN decided_by TEXT")
+    db.execute("ALTER TABLE entities ADD COLUMN decision TEXT")
+    db.execute(
+        """
+        UPDATE entities SET
+            decision = CASE
+                WHEN status = 'rejected' THEN 'rejected'
+                WHEN status = 'accepted' AND source = 'human' THEN 'added'
+                WHEN status = 'accepted' AND source = 'import' THEN 'imported'
+                WHEN status = 'accepted' THEN 'accepted'
+            END,
+            decided_by = CASE WHEN status != 'candidate' THEN annotator END
+        """
+    )

@@ -1,11 +1,13 @@
 """A project: one SQLite file holding documents, their annotations, the schema and the log.
 
 Every public method that changes anything is one transaction, committed before it returns,
-and appends what it changed to the `events` log.
+and appends what it changed to the `events` log. `Project` is the only way into the file:
+its database handle is private to `annotator.store`.
 """
 
 from __future__ import annotations
 
+import contextlib
 import getpass
 import json
 import os
@@ -16,32 +18,31 @@ from typing import Any
 from sqlite_utils import Database
 
 from annotator.model import (
+    HUMAN_SOURCE,
     AnnotationError,
     Document,
+    DocumentStatus,
     Entity,
     Relation,
     Schema,
-    check_annotation_status,
-    check_document_status,
+    Status,
     check_span,
+    check_status,
     default_schema,
     text_sha256,
 )
+from annotator.model.provenance import decision_after_edit, decision_for_new
 from annotator.store.connection import ProjectFileError, connect, write_transaction
-from annotator.store.relation_operations import RelationOperations
-from annotator.store.rows import (
-    DOCUMENT_COLUMNS,
-    ENTITY_COLUMNS,
-    document_from_row,
-    entity_from_row,
-    entity_record,
-    now,
-    record_event,
-)
+from annotator.store.document_rows import DocumentRows
+from annotator.store.edit_log import EditLog
+from annotator.store.entity_rows import EntityRows
+from annotator.store.relation_rows import RelationRows
+from annotator.store.rows import entity_record
 from annotator.store.schema_table import read_schema, write_schema
 
 
 def default_annotator() -> str:
+    """ANNOTATOR_USER, else the system's login name, else "unknown"."""
     name = os.environ.get("ANNOTATOR_USER")
     if name:
         return name
@@ -71,14 +72,24 @@ def _refuse_if_changed(current: Entity, expected: Entity | None) -> None:
         )
 
 
-class Project(RelationOperations):
-    """The store API used by the CLI, the importers and the window's commands."""
+class Project:
+    """The store API used by the application layer, the formats and the suggesters.
+
+    `annotator` is the person working (recorded as creator and decider of their edits).
+    Errors: AnnotationError (an edit would break an invariant; nothing written),
+    ProjectWriteError (the file could not be written; rolled back), ProjectFileError
+    (the file cannot be opened).
+    """
 
     def __init__(self, db: Database, path: Path | None, annotator: str | None = None) -> None:
-        self.db = db
+        self._db = db
         self.path = path
         self.annotator = annotator or default_annotator()
         self._schema: Schema | None = None
+        self._log = EditLog(db)
+        self._documents = DocumentRows(db, self._log)
+        self._entities = EntityRows(db)
+        self._relations = RelationRows(db, self._entities.get, lambda: self.schema, self._log)
 
     # --- opening ---------------------------------------------------------------------------
     @classmethod
@@ -94,16 +105,17 @@ class Project(RelationOperations):
         A file that cannot be written opens read-only (see `read_only`)."""
         db = connect(path, create=create, read_only=read_only)
         project = cls(db, None if str(path) == ":memory:" else Path(path), annotator)
-        if not project.read_only and not project.db["schema_entries"].count:
+        if not project.read_only and not project._db["schema_entries"].count:
             project.set_schema(default_schema())
         return project
 
     @property
     def read_only(self) -> bool:
-        return bool(getattr(self.db, "read_only", False))
+        return bool(getattr(self._db, "read_only", False))
 
     @classmethod
     def create(cls, path: Path | str, schema: Schema | None = None, annotator: str | None = None):
+        """Make a new project file; ProjectFileError if a non-empty file is there."""
         if str(path) != ":memory:" and Path(path).exists() and Path(path).stat().st_size:
             raise ProjectFileError(f"{path}: a file already exists here")
         project = cls.open(path, create=True, annotator=annotator)
@@ -113,10 +125,11 @@ class Project(RelationOperations):
 
     @classmethod
     def memory(cls, schema: Schema | None = None, annotator: str | None = None) -> Project:
+        """A project in memory (tests, the self-test)."""
         return cls.create(":memory:", schema, annotator)
 
     def close(self) -> None:
-        self.db.close()
+        self._db.close()
 
     def __enter__(self) -> Project:
         return self
@@ -124,30 +137,37 @@ class Project(RelationOperations):
     def __exit__(self, *exc_info: object) -> None:
         self.close()
 
+    def transaction(self) -> contextlib.AbstractContextManager:
+        """One atomic write around several calls: all of them are committed, or none."""
+        return write_transaction(self._db)
+
+    def data_version(self) -> int:
+        """SQLite's PRAGMA data_version: changes when another connection commits."""
+        return self._db.execute("PRAGMA data_version").fetchone()[0]
+
     # --- schema and settings ---------------------------------------------------------------
     @property
     def schema(self) -> Schema:
         if self._schema is None:
-            self._schema = read_schema(self.db)
+            self._schema = read_schema(self._db)
         return self._schema
 
     def set_schema(self, schema: Schema) -> None:
         """Replace the schema; refused if an existing annotation would no longer fit it."""
-        with write_transaction(self.db):
-            for (label,) in self.db.execute("SELECT DISTINCT label FROM entities"):
+        with write_transaction(self._db):
+            for (label,) in self._db.execute("SELECT DISTINCT label FROM entities"):
                 if not schema.has_label(label):
                     raise AnnotationError(
                         f"the new schema has no label {label!r}, which entities still use"
                     )
-            for type_name, head_label, tail_label in self.db.execute(
+            for type_name, head_label, tail_label in self._db.execute(
                 "SELECT DISTINCT r.type, h.label, t.label FROM relations r "
                 "JOIN entities h ON h.id = r.head_id JOIN entities t ON t.id = r.tail_id"
             ):
                 schema.check_relation(type_name, head_label, tail_label)
             old = None if self._schema is None else self._schema.to_dict()
-            write_schema(self.db, schema)
-            record_event(
-                self.db,
+            write_schema(self._db, schema)
+            self._log.record(
                 action="set_schema",
                 object_kind="schema",
                 object_id=None,
@@ -159,15 +179,16 @@ class Project(RelationOperations):
         self._schema = schema
 
     def setting(self, key: str, default: str | None = None) -> str | None:
-        row = self.db.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        row = self._db.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
         return default if row is None else row[0]
 
     def set_setting(self, key: str, value: str | None) -> None:
-        with write_transaction(self.db):
+        """Store a project setting (None removes it)."""
+        with write_transaction(self._db):
             if value is None:
-                self.db.execute("DELETE FROM settings WHERE key = ?", (key,))
+                self._db.execute("DELETE FROM settings WHERE key = ?", (key,))
             else:
-                self.db.execute(
+                self._db.execute(
                     "INSERT INTO settings (key, value) VALUES (?, ?) "
                     "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                     (key, value),
@@ -175,78 +196,34 @@ class Project(RelationOperations):
 
     # --- documents -------------------------------------------------------------------------
     def document(self, document_id: int) -> Document:
-        row = self.db.execute(
-            f"SELECT {DOCUMENT_COLUMNS} FROM documents WHERE id = ?", (document_id,)
-        ).fetchone()
-        if row is None:
-            raise AnnotationError(f"no document with id {document_id}")
-        return document_from_row(row)
+        return self._documents.get(document_id)
 
     def documents(self, status: str | None = None) -> list[Document]:
-        where, params = ("WHERE status = ?", (status,)) if status else ("", ())
-        rows = self.db.execute(
-            f"SELECT {DOCUMENT_COLUMNS} FROM documents {where} ORDER BY id", params
-        )
-        return [document_from_row(row) for row in rows]
+        return self._documents.all(status)
 
     def document_ids(self, status: str | None = None) -> list[int]:
-        """Ids in order, without reading any text (start-up and background runs need only
-        these, and a large project's texts are tens of megabytes)."""
-        where, params = ("WHERE status = ?", (status,)) if status else ("", ())
-        return [
-            row[0]
-            for row in self.db.execute(f"SELECT id FROM documents {where} ORDER BY id", params)
-        ]
+        """Ids in order, without reading any text (a large project's texts are tens of MB)."""
+        return self._documents.ids(status)
 
     def document_count(self) -> int:
-        return self.db.execute("SELECT count(*) FROM documents").fetchone()[0]
+        return self._documents.count()
 
     def document_id_by_sha256(self, sha256: str) -> int | None:
-        row = self.db.execute("SELECT id FROM documents WHERE sha256 = ?", (sha256,)).fetchone()
-        return None if row is None else row[0]
+        return self._documents.id_by_sha256(sha256)
+
+    def document_status(self, document_id: int) -> DocumentStatus:
+        return self._documents.status(document_id)
 
     def add_document(
         self,
         name: str,
         text: str,
         *,
-        status: str = "new",
+        status: str = DocumentStatus.NEW,
         meta: dict[str, Any] | None = None,
     ) -> Document | None:
         """Add a document; returns None if the same text is already in the project."""
-        check_document_status(status)
-        if not text.strip():
-            raise AnnotationError(f"{name}: the document is empty (no text)")
-        sha256 = text_sha256(text)
-        with write_transaction(self.db):
-            if self.document_id_by_sha256(sha256) is not None:
-                return None
-            stamp = now()
-            cursor = self.db.execute(
-                "INSERT INTO documents (name, text, sha256, status, meta, created_at, updated_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (
-                    name,
-                    text,
-                    sha256,
-                    status,
-                    json.dumps(meta or {}, ensure_ascii=False),
-                    stamp,
-                    stamp,
-                ),
-            )
-            document_id = cursor.lastrowid
-            record_event(
-                self.db,
-                action="import",
-                object_kind="document",
-                object_id=document_id,
-                document_id=document_id,
-                annotator=self.annotator,
-                new={"name": name, "sha256": sha256},
-                at=stamp,
-            )
-        return self.document(document_id)
+        return self._documents.add(name, text, status, meta, self.annotator)
 
     def verify_document(self, document: Document) -> None:
         """Refuse a document whose text no longer matches the SHA-256 taken at import."""
@@ -258,67 +235,17 @@ class Project(RelationOperations):
 
     def set_document_status(
         self, document_id: int, status: str, annotator: str | None = None
-    ) -> tuple[str, str]:
-        check_document_status(status)
-        with write_transaction(self.db):
-            old = self.document(document_id).status
-            if old != status:
-                self.db.execute(
-                    "UPDATE documents SET status = ?, updated_at = ? WHERE id = ?",
-                    (status, now(), document_id),
-                )
-                record_event(
-                    self.db,
-                    action="set_status",
-                    object_kind="document",
-                    object_id=document_id,
-                    document_id=document_id,
-                    annotator=annotator or self.annotator,
-                    old={"status": old},
-                    new={"status": status},
-                )
-        return old, status
-
-    def _text_length(self, document_id: int) -> int:
-        row = self.db.execute(
-            "SELECT length(text) FROM documents WHERE id = ?", (document_id,)
-        ).fetchone()
-        if row is None:
-            raise AnnotationError(f"no document with id {document_id}")
-        return row[0]
-
-    def _log_edit(self, *, document_id: int, **event: Any) -> None:
-        """Every human edit: its event in the log, and a `new` document becomes
-        `in_progress`; both inside the caller's transaction."""
-        record_event(self.db, document_id=document_id, **event)
-        self._start_work_on(document_id)
-
-    def _start_work_on(self, document_id: int) -> None:
-        """A human edit moves a `new` document to `in_progress`."""
-        self.db.execute(
-            "UPDATE documents SET status = 'in_progress', updated_at = ? "
-            "WHERE id = ? AND status = 'new'",
-            (now(), document_id),
-        )
+    ) -> tuple[DocumentStatus, DocumentStatus]:
+        """Set a document's status; returns (old, new)."""
+        return self._documents.set_status(document_id, status, annotator or self.annotator)
 
     # --- entities --------------------------------------------------------------------------
     def entity(self, entity_id: int) -> Entity:
-        row = self.db.execute(
-            f"SELECT {ENTITY_COLUMNS} FROM entities WHERE id = ?", (entity_id,)
-        ).fetchone()
-        if row is None:
-            raise AnnotationError(f"no entity with id {entity_id}")
-        return entity_from_row(row)
+        return self._entities.get(entity_id)
 
     def entities(self, document_id: int, status: str | None = None) -> list[Entity]:
-        where = " AND status = ?" if status else ""
-        params: tuple = (document_id, status) if status else (document_id,)
-        rows = self.db.execute(
-            f"SELECT {ENTITY_COLUMNS} FROM entities WHERE document_id = ?{where} "
-            'ORDER BY start, "end", label, id',
-            params,
-        )
-        return [entity_from_row(row) for row in rows]
+        """A document's entities in reading order, optionally only those with `status`."""
+        return self._entities.of_document(document_id, status)
 
     def add_entity(
         self,
@@ -327,62 +254,51 @@ class Project(RelationOperations):
         end: int,
         label: str,
         *,
-        status: str = "accepted",
-        source: str = "human",
+        status: str = Status.ACCEPTED,
+        source: str = HUMAN_SOURCE,
         confidence: float | None = None,
         annotator: str | None = None,
-        entity_id: int | None = None,
     ) -> Entity:
-        """Add one entity. `entity_id` is given only to restore a deleted entity (undo)."""
+        """Add one entity over code points [start, end) of the document's text.
+
+        Raises AnnotationError for an unknown label or status, a span outside the text,
+        or the same span and label twice."""
         annotator = annotator or self.annotator
         self.schema.label(label)
-        check_annotation_status(status)
-        with write_transaction(self.db):
-            check_span(start, end, self._text_length(document_id))
-            self._refuse_duplicate_span(document_id, start, end, label, exclude_id=None)
-            stamp = now()
-            cursor = self.db.execute(
-                'INSERT INTO entities (id, document_id, start, "end", label, status, source, '
-                "confidence, annotator, created_at, updated_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    entity_id,
-                    document_id,
-                    start,
-                    end,
-                    label,
-                    status,
-                    source,
-                    confidence,
-                    annotator,
-                    stamp,
-                    stamp,
-                ),
+        status = check_status(status)
+        decision = decision_for_new(status, source, HUMAN_SOURCE)
+        entity = Entity(
+            0,
+            document_id,
+            start,
+            end,
+            label,
+            status,
+            source,
+            confidence,
+            annotator,
+            decided_by=annotator if decision else None,
+            decision=decision,
+        )
+        return self._insert(entity, keep_id=False)
+
+    def _insert(self, entity: Entity, *, keep_id: bool) -> Entity:
+        with write_transaction(self._db):
+            check_span(entity.start, entity.end, self._documents.text_length(entity.document_id))
+            self._entities.refuse_duplicate_span(
+                entity.document_id, entity.start, entity.end, entity.label, exclude_id=None
             )
-            entity = self.entity(cursor.lastrowid)
-            self._log_edit(
+            stored = self._entities.insert(entity, keep_id=keep_id)
+            self._log.edit(
                 action="add",
                 object_kind="entity",
-                object_id=entity.id,
-                document_id=document_id,
-                annotator=annotator,
-                new=entity_record(entity),
-                at=stamp,
+                object_id=stored.id,
+                document_id=stored.document_id,
+                annotator=stored.decided_by or stored.annotator or self.annotator,
+                new=entity_record(stored),
+                at=stored.created_at,
             )
-        return entity
-
-    def _refuse_duplicate_span(
-        self, document_id: int, start: int, end: int, label: str, exclude_id: int | None
-    ) -> None:
-        row = self.db.execute(
-            'SELECT id, status FROM entities WHERE document_id = ? AND start = ? AND "end" = ? '
-            "AND label = ? AND id IS NOT ?",
-            (document_id, start, end, label, exclude_id),
-        ).fetchone()
-        if row is not None:
-            raise AnnotationError(
-                f"a {label} entity at {start}-{end} already exists (entity {row[0]}, {row[1]})"
-            )
+        return stored
 
     def update_entity(
         self,
@@ -395,93 +311,145 @@ class Project(RelationOperations):
         annotator: str | None = None,
         expected: Entity | None = None,
     ) -> tuple[Entity, Entity]:
-        """Accept, reject, relabel or resize an entity; returns (old, new).
+        """Accept, reject, relabel or resize an entity as `annotator` (default: the
+        project's); returns (old, new). The decision is recorded as provenance
+        (`annotator.model.provenance`); the entity keeps its creator and source.
 
-        With `expected` (the entity as the caller last saw it), the edit is refused if
-        another program changed it since: no silent overwrite of someone else's decision."""
-        annotator = annotator or self.annotator
-        with write_transaction(self.db):
-            old = self.entity(entity_id)
+        With `expected` (the entity as the caller last saw it), the edit is refused with
+        ConcurrentEditError if another program changed it since."""
+        with write_transaction(self._db):
+            old = self._entities.get(entity_id)
             _refuse_if_changed(old, expected)
             new = old.with_changes(
                 label=old.label if label is None else label,
-                status=old.status if status is None else check_annotation_status(status),
+                status=old.status if status is None else check_status(status),
                 start=old.start if start is None else start,
                 end=old.end if end is None else end,
-                annotator=annotator,
             )
-            self.schema.label(new.label)
-            check_span(new.start, new.end, self._text_length(old.document_id))
-            if new.label != old.label:
-                for relation in self._relations_of(entity_id):
-                    self._check_relation_labels(relation, changed=new)
-            if (new.start, new.end, new.label) != (old.start, old.end, old.label):
-                self._refuse_duplicate_span(
-                    old.document_id, new.start, new.end, new.label, exclude_id=entity_id
-                )
-            stamp = now()
-            self.db.execute(
-                'UPDATE entities SET start = ?, "end" = ?, label = ?, status = ?, annotator = ?, '
-                "updated_at = ? WHERE id = ?",
-                (new.start, new.end, new.label, new.status, annotator, stamp, entity_id),
+            decision = decision_after_edit(old, new)
+            acting = annotator or self.annotator
+            new = new.with_changes(decision=decision, decided_by=acting if decision else None)
+            return old, self._write_entity(old, new, acting)
+
+    def revert_entity(self, earlier: Entity, annotator: str | None = None) -> tuple[Entity, Entity]:
+        """Put an entity back exactly as `earlier` (span, label, status, decision): the
+        undo of an update. Returns (old, new)."""
+        with write_transaction(self._db):
+            old = self._entities.get(earlier.id)
+            return old, self._write_entity(old, earlier, annotator or self.annotator)
+
+    def _write_entity(self, old: Entity, new: Entity, acting: str) -> Entity:
+        self.schema.label(new.label)
+        check_span(new.start, new.end, self._documents.text_length(old.document_id))
+        if new.label != old.label:
+            for relation in self._relations.of_entity(old.id):
+                self._relations.check_labels(relation, changed=new)
+        if (new.start, new.end, new.label) != (old.start, old.end, old.label):
+            self._entities.refuse_duplicate_span(
+                old.document_id, new.start, new.end, new.label, exclude_id=old.id
             )
-            new = self.entity(entity_id)
-            self._log_edit(
-                action="update",
-                object_kind="entity",
-                object_id=entity_id,
-                document_id=old.document_id,
-                annotator=annotator,
-                old=entity_record(old),
-                new=entity_record(new),
-                at=stamp,
-            )
-        return old, new
+        stored = self._entities.write(new)
+        self._log.edit(
+            action="update",
+            object_kind="entity",
+            object_id=old.id,
+            document_id=old.document_id,
+            annotator=acting,
+            old=entity_record(old),
+            new=entity_record(stored),
+            at=stored.updated_at,
+        )
+        return stored
 
     def delete_entity(
         self, entity_id: int, annotator: str | None = None, expected: Entity | None = None
     ) -> tuple[Entity, list[Relation]]:
         """Delete an entity and its relations; returns both so the deletion can be undone."""
-        annotator = annotator or self.annotator
-        with write_transaction(self.db):
-            entity = self.entity(entity_id)
+        acting = annotator or self.annotator
+        with write_transaction(self._db):
+            entity = self._entities.get(entity_id)
             _refuse_if_changed(entity, expected)
-            relations = self._relations_of(entity_id)
+            relations = self._relations.of_entity(entity_id)
             for relation in relations:
-                self.delete_relation(relation.id, annotator)
-            self.db.execute("DELETE FROM entities WHERE id = ?", (entity_id,))
-            self._log_edit(
+                self._relations.delete(relation.id, acting=acting)
+            self._entities.delete(entity_id)
+            self._log.edit(
                 action="delete",
                 object_kind="entity",
                 object_id=entity_id,
                 document_id=entity.document_id,
-                annotator=annotator,
+                annotator=acting,
                 old=entity_record(entity),
             )
         return entity, relations
 
-    def restore_entity(
-        self, entity: Entity, relations: list[Relation], annotator: str | None = None
-    ) -> None:
-        """Undo a deletion: the entity and its relations come back with their ids."""
-        with write_transaction(self.db):
-            self.add_entity(
-                entity.document_id,
-                entity.start,
-                entity.end,
-                entity.label,
-                status=entity.status,
-                source=entity.source,
-                confidence=entity.confidence,
-                annotator=annotator or entity.annotator,
-                entity_id=entity.id,
-            )
-            self.restore_relations(relations, annotator)
+    def restore_entity(self, entity: Entity, relations: list[Relation]) -> Entity:
+        """Undo a deletion: the entity (with its id and provenance) and its relations."""
+        with write_transaction(self._db):
+            restored = self._insert(entity, keep_id=True)
+            self._relations.restore(relations)
+        return restored
+
+    # --- relations -------------------------------------------------------------------------
+    def relation(self, relation_id: int) -> Relation:
+        return self._relations.get(relation_id)
+
+    def relations(self, document_id: int) -> list[Relation]:
+        """A document's relations in id order."""
+        return self._relations.of_document(document_id)
+
+    def relations_of(self, entity_id: int) -> list[Relation]:
+        """The relations an entity is the head or tail of."""
+        return self._relations.of_entity(entity_id)
+
+    def add_relation(
+        self,
+        head_id: int,
+        tail_id: int,
+        type: str,
+        *,
+        status: str = Status.ACCEPTED,
+        annotator: str | None = None,
+    ) -> Relation:
+        """Add a relation from head to tail; AnnotationError if the schema does not allow
+        it between their labels, they are in different documents, or it exists."""
+        return self._relations.add(
+            head_id, tail_id, type, status=status, annotator=annotator or self.annotator
+        )
+
+    def update_relation(
+        self,
+        relation_id: int,
+        *,
+        type: str | None = None,
+        head_id: int | None = None,
+        tail_id: int | None = None,
+        status: str | None = None,
+        annotator: str | None = None,
+    ) -> tuple[Relation, Relation]:
+        """Change a relation's type, ends (a swap) or status; returns (old, new)."""
+        return self._relations.update(
+            relation_id,
+            acting=annotator or self.annotator,
+            type=type,
+            head_id=head_id,
+            tail_id=tail_id,
+            status=status,
+        )
+
+    def delete_relation(self, relation_id: int, annotator: str | None = None) -> Relation:
+        return self._relations.delete(relation_id, acting=annotator or self.annotator)
+
+    def restore_relations(self, relations: list[Relation]) -> list[Relation]:
+        """Undo of a deletion: the relations come back with their ids."""
+        return self._relations.restore(relations)
 
     # --- the log ---------------------------------------------------------------------------
     def events(self, document_id: int | None = None) -> Iterator[dict[str, Any]]:
+        """The events log in order: dicts of id, at, annotator, action, object, object_id,
+        document_id, old, new (old/new decoded from JSON)."""
         where, params = ("WHERE document_id = ?", (document_id,)) if document_id else ("", ())
-        cursor = self.db.execute(
+        cursor = self._db.execute(
             "SELECT id, at, annotator, action, object, object_id, document_id, old, new "
             f"FROM events {where} ORDER BY id",
             params,
@@ -494,4 +462,4 @@ class Project(RelationOperations):
             yield event
 
 
-__all__ = ["Project", "ProjectFileError", "default_annotator"]
+__all__ = ["ConcurrentEditError", "Project", "ProjectFileError", "default_annotator"]

@@ -1,4 +1,4 @@
-"""Conversions between SQLite rows and the core's values, and the event log's writer."""
+"""Conversions between SQLite rows and the core's values."""
 
 from __future__ import annotations
 
@@ -6,14 +6,12 @@ import json
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlite_utils import Database
-
 from annotator.model import Document, Entity, Relation
 
 DOCUMENT_COLUMNS = "id, name, text, status, meta, sha256"
 ENTITY_COLUMNS = (
     'id, document_id, start, "end", label, status, source, confidence, annotator, '
-    "created_at, updated_at"
+    "created_at, updated_at, decided_by, decision"
 )
 RELATION_COLUMNS = (
     "id, document_id, head_id, tail_id, type, status, annotator, created_at, updated_at"
@@ -48,6 +46,8 @@ def entity_record(entity: Entity) -> dict[str, Any]:
         "source": entity.source,
         "confidence": entity.confidence,
         "annotator": entity.annotator,
+        "decided_by": entity.decided_by,
+        "decision": entity.decision,
     }
 
 
@@ -59,31 +59,3 @@ def relation_record(relation: Relation) -> dict[str, Any]:
         "status": relation.status,
         "annotator": relation.annotator,
     }
-
-
-def record_event(
-    db: Database,
-    *,
-    action: str,
-    object_kind: str,
-    object_id: int | None,
-    document_id: int | None,
-    annotator: str | None,
-    old: dict[str, Any] | None = None,
-    new: dict[str, Any] | None = None,
-    at: str | None = None,
-) -> None:
-    db.execute(
-        "INSERT INTO events (at, annotator, action, object, object_id, document_id, old, new) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        (
-            at or now(),
-            annotator,
-            action,
-            object_kind,
-            object_id,
-            document_id,
-            None if old is None else json.dumps(old, ensure_ascii=False),
-            None if new is None else json.dumps(new, ensure_ascii=False),
-        ),
-    )

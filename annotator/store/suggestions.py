@@ -6,9 +6,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Protocol
 
+from annotator.model import Status
 from annotator.store.connection import write_transaction
+from annotator.store.edit_log import EditLog
 from annotator.store.project import Project
-from annotator.store.rows import now, record_event
+from annotator.store.rows import now
 
 
 class CandidateLike(Protocol):
@@ -31,17 +33,8 @@ def owns(suggester: str, source: str) -> bool:
     return source == suggester or source.startswith(suggester + ":")
 
 
-def accepted_names(project: Project) -> list[tuple[str, str]]:
-    """(text, label) of every accepted entity in the project: project memory's patterns."""
-    rows = project.db.execute(
-        'SELECT DISTINCT substr(d.text, e.start + 1, e."end" - e.start), e.label '
-        "FROM entities e JOIN documents d ON d.id = e.document_id WHERE e.status = 'accepted'"
-    )
-    return [(text, label) for text, label in rows]
-
-
 def last_fingerprint(project: Project, document_id: int, suggester: str) -> str | None:
-    row = project.db.execute(
+    row = project._db.execute(
         "SELECT fingerprint FROM suggestion_runs WHERE document_id = ? AND suggester = ?",
         (document_id, suggester),
     ).fetchone()
@@ -62,7 +55,7 @@ def store_candidates(
     that contains it. The suggester's own untouched candidates that it no
     longer proposes are removed, unless a relation uses them.
     """
-    db = project.db
+    db = project._db
     schema = project.schema
     with write_transaction(db):
         length = db.execute(
@@ -78,7 +71,7 @@ def store_candidates(
         }
         gold_by_label: dict[str, list[tuple[int, int]]] = {}
         for (start, end, label), (_, status, _) in existing.items():
-            if status == "accepted":
+            if status == Status.ACCEPTED:
                 gold_by_label.setdefault(label, []).append((start, end))
         proposed = set()
         rows = []
@@ -122,7 +115,7 @@ def store_candidates(
         stale = [
             entity_id
             for key, (entity_id, status, source) in existing.items()
-            if status == "candidate" and owns(suggester, source) and key not in proposed
+            if status == Status.CANDIDATE and owns(suggester, source) and key not in proposed
         ]
         removed = 0
         for entity_id in stale:
@@ -141,8 +134,7 @@ def store_candidates(
             (document_id, suggester, fingerprint, stamp, len(proposed)),
         )
         if rows or removed:
-            record_event(
-                db,
+            EditLog(db).record(
                 action="suggest",
                 object_kind="document",
                 object_id=document_id,

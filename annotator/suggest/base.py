@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:  # camel-tools' tokenizer is slow to import: not for a type
+    from annotator.text.words import Word
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,4 +33,7 @@ class Suggester(Protocol):
         """Changes whenever the same text could get different candidates."""
         ...
 
-    def suggest(self, text: str) -> list[Candidate]: ...
+    def suggest(self, text: str, words: Sequence[Word]) -> list[Candidate]:
+        """Candidates for `text`, whose words (camel-tools' tokens with code-point offsets)
+        the runner has already found; the runner calls exactly this."""
+        ...

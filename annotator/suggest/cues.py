@@ -11,10 +11,10 @@
 
 from __future__ import annotations
 
-from annotator.suggest.arabic import normalise, proclitic_readings
 from annotator.suggest.base import Candidate
 from annotator.suggest.matcher import NameMatcher
-from annotator.suggest.words import Word, words_with_offsets
+from annotator.text.arabic import normalise, proclitic_readings
+from annotator.text.words import Word, words_with_offsets
 
 TITLES = [
     "الرئيس",
@@ -168,6 +168,6 @@ class CueSuggester:
 
 
 def _letter_offset(token: str, letters_skipped: int) -> int:
-    from annotator.suggest.arabic import normalise_with_positions
+    from annotator.text.arabic import normalise_with_positions
 
     return normalise_with_positions(token)[1][letters_skipped] if letters_skipped else 0

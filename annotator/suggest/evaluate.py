@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from annotator.model import Status
 from annotator.store.project import Project
+from annotator.store.queries import accepted_names, gold_document_ids
 from annotator.suggest.base import Suggester
-from annotator.suggest.words import words_with_offsets
+from annotator.text.words import words_with_offsets
 
 
 @dataclass
@@ -35,12 +37,8 @@ class Scores:
 
 
 def gold_documents(project: Project, only_done: bool) -> list[int]:
-    where = "d.status = 'done'" if only_done else "1"
-    rows = project.db.execute(
-        f"SELECT DISTINCT d.id FROM documents d JOIN entities e ON e.document_id = d.id "
-        f"WHERE {where} AND e.status = 'accepted' ORDER BY d.id"
-    )
-    return [row[0] for row in rows]
+    """Documents whose accepted entities are the gold (marked done, unless not `only_done`)."""
+    return gold_document_ids(project, only_done)
 
 
 def evaluate(
@@ -56,14 +54,12 @@ def evaluate(
     results = {suggester.name: Scores() for suggester in suggesters}
     texts = {doc_id: project.document(doc_id).text for doc_id in document_ids}
     gold_by_document = {
-        doc_id: {(e.start, e.end, e.label) for e in project.entities(doc_id, status="accepted")}
+        doc_id: {
+            (e.start, e.end, e.label) for e in project.entities(doc_id, status=Status.ACCEPTED)
+        }
         for doc_id in document_ids
     }
-    all_gold = project.db.execute(
-        'SELECT e.document_id, substr(d.text, e.start + 1, e."end" - e.start), e.label '
-        "FROM entities e JOIN documents d ON d.id = e.document_id "
-        "WHERE e.status = 'accepted'"
-    ).fetchall()
+    all_gold = accepted_names(project)
     for doc_id in document_ids:
         text = texts[doc_id]
         words = words_with_offsets(text)

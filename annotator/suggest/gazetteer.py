@@ -10,7 +10,7 @@ from babel import Locale
 
 from annotator.suggest.base import Candidate
 from annotator.suggest.matcher import NameMatcher
-from annotator.suggest.words import Word
+from annotator.text.words import Word
 
 # CLDR territory codes that are not places: organisations, pseudo-regions, "unknown".
 NOT_PLACES = {"UN", "EU", "EZ", "QO", "ZZ", "XA", "XB", "001"}

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from annotator.suggest.arabic import (
+from annotator.suggest.base import Candidate
+from annotator.text.arabic import (
     INVISIBLE,
     normalise,
     normalise_with_positions,
     proclitic_readings,
 )
-from annotator.suggest.base import Candidate
-from annotator.suggest.words import Word, words_with_offsets
+from annotator.text.words import Word, words_with_offsets
 
 
 @dataclass(frozen=True, slots=True)

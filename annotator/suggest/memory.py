@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from annotator.suggest.base import Candidate
 from annotator.suggest.matcher import NameMatcher
-from annotator.suggest.words import Word
+from annotator.text.words import Word
 
 
 class MemorySuggester:

@@ -13,29 +13,10 @@ from annotator.suggest.ner_model import (
     prepare_offline_camel_import,
     read_model_labels,
 )
-from annotator.suggest.words import Word, sentences
+from annotator.text.bio import bio_to_spans
+from annotator.text.words import Word, sentences
 
 SOURCE = "camel-ner"
-
-
-def bio_to_spans(words: list[Word], labels: list[str]) -> list[tuple[int, int, str]]:
-    """BIO tags to (start, end, type) over the words' offsets; an I- without a B- (or after
-    another type) starts a span."""
-    assert len(words) == len(labels), f"{len(labels)} labels for {len(words)} words"
-    spans: list[tuple[int, int, str]] = []
-    current: list[Any] | None = None
-    for word, label in zip(words, labels, strict=True):
-        if label == "O" or len(label) < 3:
-            current = None
-            continue
-        prefix, kind = label[:2], label[2:]
-        if prefix == "I-" and current is not None and current[2] == kind:
-            current[1] = word.end
-            spans[-1] = (current[0], current[1], kind)
-            continue
-        current = [word.start, word.end, kind]
-        spans.append((word.start, word.end, kind))
-    return spans
 
 
 class CamelNerSuggester:

@@ -10,7 +10,7 @@ from annotator.model import AnnotationError
 from annotator.store.project import Project
 from annotator.store.suggestions import last_fingerprint, store_candidates
 from annotator.suggest.base import Suggester, SuggesterUnavailable
-from annotator.suggest.words import words_with_offsets
+from annotator.text.words import words_with_offsets
 
 SUGGESTER_NAMES = ("camel-ner", "memory", "gazetteer", "cues")
 
@@ -25,6 +25,8 @@ class SuggestReport:
     notices: list[str] = field(default_factory=list)
     unavailable: list[str] = field(default_factory=list)
     cancelled: bool = False
+    changed: list[int] = field(default_factory=list)  # documents whose candidates changed
+    suggesters: list[str] = field(default_factory=list)  # the ones that ran
 
     def summary(self) -> str:
         return (
@@ -41,7 +43,7 @@ def build_suggesters(
 ) -> list[Suggester]:
     """The suggesters to run, in precedence order. One that cannot run here is left out,
     and the reason goes to `report.unavailable`."""
-    from annotator.store.suggestions import accepted_names
+    from annotator.store.queries import accepted_names
 
     wanted = list(only) if only else list(SUGGESTER_NAMES)
     unknown = [name for name in wanted if name not in SUGGESTER_NAMES]
@@ -66,7 +68,9 @@ def build_suggesters(
         elif name == "memory":
             from annotator.suggest.memory import MemorySuggester
 
-            suggesters.append(MemorySuggester(accepted_names(project)))
+            suggesters.append(
+                MemorySuggester((text, label) for _, text, label in accepted_names(project))
+            )
         elif name == "gazetteer":
             from annotator.suggest.gazetteer import GazetteerSuggester
 
@@ -99,6 +103,7 @@ def run_suggesters(
             break
         document = project.document(document_id)
         words = None
+        before = (report.added, report.removed)
         for suggester in list(active):
             fingerprint = suggester.fingerprint()
             if not force and last_fingerprint(project, document.id, suggester.name) == fingerprint:
@@ -117,6 +122,8 @@ def run_suggesters(
             report.added += stored.added
             report.removed += stored.removed
         report.documents += 1
+        if (report.added, report.removed) != before:
+            report.changed.append(document_id)
         if progress:
             progress(1)
     return report

@@ -4,8 +4,8 @@ import json
 
 import pytest
 
-from annotator.formats.export import export_project
-from annotator.formats.importer import import_paths
+from annotator.app.exporting import export_project
+from annotator.app.importing import import_paths
 from annotator.model import AnnotationError
 from annotator.store import Project
 from tests.conftest import SAMPLE
@@ -119,8 +119,8 @@ def test_a_failed_export_leaves_the_old_file_and_no_temporary(annotated, tmp_pat
     project, document, _ = annotated
     out = tmp_path / "gold.jsonl"
     out.write_text("previous export\n", encoding="utf-8")
-    project.db.execute("DROP TRIGGER documents_text_immutable")
-    project.db.execute("UPDATE documents SET text = text || '!' WHERE id = ?", (document.id,))
+    project._db.execute("DROP TRIGGER documents_text_immutable")
+    project._db.execute("UPDATE documents SET text = text || '!' WHERE id = ?", (document.id,))
     with pytest.raises(AnnotationError, match="its text changed after import"):
         export_project(project, out)
     assert out.read_text(encoding="utf-8") == "previous export\n"
@@ -129,7 +129,7 @@ def test_a_failed_export_leaves_the_old_file_and_no_temporary(annotated, tmp_pat
 
 def test_an_entity_outside_its_text_stops_the_export(annotated, tmp_path):
     project, document, names = annotated
-    project.db.execute('UPDATE entities SET "end" = 99999 WHERE id = ?', (names["lavrov"].id,))
+    project._db.execute('UPDATE entities SET "end" = 99999 WHERE id = ?', (names["lavrov"].id,))
     with pytest.raises(AnnotationError, match=rf"document {document.id} .*does not lie within"):
         export_project(project, tmp_path / "gold.jsonl")
     assert not (tmp_path / "gold.jsonl").exists()

@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from annotator.formats.importer import import_paths
+from annotator.app.importing import import_paths
 from tests.conftest import SAMPLE, SEEDS
 
 
@@ -16,7 +16,7 @@ def _write_jsonl(path, *objects):
 
 
 def _snapshot(project):
-    db = project.db
+    db = project._db
     return {
         table: db.execute(f"SELECT * FROM {table} ORDER BY rowid").fetchall()
         for table in ("documents", "entities", "relations", "events")

@@ -7,8 +7,8 @@ import json
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from annotator.formats.export import export_project
-from annotator.formats.importer import import_paths
+from annotator.app.exporting import export_project
+from annotator.app.importing import import_paths
 from annotator.model import default_schema
 from annotator.store import Project
 

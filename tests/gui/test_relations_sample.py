@@ -6,8 +6,8 @@ import json
 
 from PySide6.QtCore import Qt
 
-from annotator.formats.export import export_project
-from annotator.formats.importer import import_paths
+from annotator.app.exporting import export_project
+from annotator.app.importing import import_paths
 from annotator.gui.app import open_window
 from annotator.store import Project
 from annotator.suggest.runner import build_suggesters, run_suggesters

@@ -23,7 +23,7 @@ EDITS_PER_CHILD = 5000
 
 
 def make_template(folder: Path) -> Path:
-    from annotator.formats.importer import import_paths
+    from annotator.app.importing import import_paths
     from annotator.paths import sample_articles_dir
     from annotator.store import Project
     from annotator.suggest.runner import build_suggesters, run_suggesters
@@ -32,7 +32,7 @@ def make_template(folder: Path) -> Path:
     with Project.create(path, annotator="crash-test") as project:
         import_paths(project, [sample_articles_dir()])
         run_suggesters(project, build_suggesters(project, only=["gazetteer", "cues"]))
-        project.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        project._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     return path
 
 

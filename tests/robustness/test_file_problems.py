@@ -24,8 +24,8 @@ def _counts(path):
 def test_a_full_disk_gives_a_clear_error_and_changes_nothing(project_file):
     with Project.open(project_file) as project:
         document = project.add_document("a.txt", "نص قصير")
-        pages = project.db.execute("PRAGMA page_count").fetchone()[0]
-        project.db.execute(f"PRAGMA max_page_count = {pages}")
+        pages = project._db.execute("PRAGMA page_count").fetchone()[0]
+        project._db.execute(f"PRAGMA max_page_count = {pages}")
         before = _counts(project_file)
         with pytest.raises(ProjectWriteError, match="the disk is full; nothing was changed"):
             project.add_document("big.txt", "كلمة " * 200_000)
@@ -35,7 +35,7 @@ def test_a_full_disk_gives_a_clear_error_and_changes_nothing(project_file):
 
 
 def test_a_read_only_project_can_be_read_and_exported_but_not_written(project_file, tmp_path):
-    from annotator.formats.export import export_project
+    from annotator.app.exporting import export_project
 
     with Project.open(project_file) as project:
         project.add_document("a.txt", "نص")
@@ -52,7 +52,7 @@ def test_a_locked_project_says_so(project_file):
     other.execute("BEGIN EXCLUSIVE")
     try:
         with Project.open(project_file) as project:
-            project.db.execute("PRAGMA busy_timeout = 200")
+            project._db.execute("PRAGMA busy_timeout = 200")
             with pytest.raises(ProjectWriteError, match="another program holds the project"):
                 project.add_document("a.txt", "نص")
     finally:
@@ -90,8 +90,8 @@ def test_the_window_survives_a_full_disk_and_sees_another_writer(make_window, qt
     text = "زار بوتين موسكو " * 50
     window, path, document_id = make_window(text)
     project = window.project
-    pages = project.db.execute("PRAGMA page_count").fetchone()[0]
-    project.db.execute(f"PRAGMA max_page_count = {pages}")
+    pages = project._db.execute("PRAGMA page_count").fetchone()[0]
+    project._db.execute(f"PRAGMA max_page_count = {pages}")
     filled = 0
     with pytest.raises(ProjectWriteError):  # fill every page the file may have
         for start in range(0, len(text) - 5):
@@ -103,7 +103,7 @@ def test_the_window_survives_a_full_disk_and_sees_another_writer(make_window, qt
     qtbot.keyClick(window.view, Qt.Key.Key_1)
     assert "could not save the change: the disk is full" in window.statusBar().currentMessage()
     assert _counts(path) == before and window.undo_action.text() == "Undo"
-    project.db.execute("PRAGMA max_page_count = 1073741823")  # space again: keep working
+    project._db.execute("PRAGMA max_page_count = 1073741823")  # space again: keep working
     window.view.select(4, 9)
     qtbot.keyClick(window.view, Qt.Key.Key_1)
     assert ("PERS",) in stored(path, "SELECT label FROM entities")
@@ -125,7 +125,7 @@ def test_an_edit_on_something_another_program_changed_is_refused_not_overwritten
         other.update_entity(entity.id, label="ORG", status="accepted")
     qtbot.keyClick(window.view, Qt.Key.Key_2)  # relabel as LOC
     assert "changed by another program" in window.statusBar().currentMessage()
-    assert stored(path, "SELECT label, status, annotator FROM entities") == [
+    assert stored(path, "SELECT label, status, decided_by FROM entities") == [
         ("ORG", "accepted", "colleague")
     ]
     assert window.session.entities[entity.id].label == "ORG"  # the window shows theirs

@@ -9,15 +9,15 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from annotator.app.importing import import_paths
 from annotator.cli import main
-from annotator.formats.importer import import_paths
 from annotator.store import Project
 from tests.robustness.counts import CASES
 
 
 def _snapshot(project):
     return [
-        project.db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+        project._db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
         for t in ("documents", "entities", "relations")
     ]
 

@@ -26,7 +26,7 @@ def test_backups_rotate_and_restore_brings_the_old_state_back(project_file):
     saved = restore_backup(project_file, kept_first)
     with Project.open(project_file) as project:
         assert [d.name for d in project.documents()] == ["first.txt", "second.txt"]
-        assert project.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert project._db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     with Project.open(saved) as before:  # what was there before the restore is kept
         assert before.document_count() == 3
 

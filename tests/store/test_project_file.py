@@ -25,8 +25,8 @@ def test_a_change_is_visible_from_a_second_connection_once_the_call_returns(proj
 
 def test_project_file_uses_wal_and_foreign_keys(project_file):
     with Project.open(project_file) as project:
-        assert project.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-        assert project.db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+        assert project._db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert project._db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
 
 
 def test_a_file_that_is_not_sqlite_is_refused_untouched(tmp_path):
@@ -91,12 +91,12 @@ def test_reopening_keeps_schema_and_settings(project_file):
 def test_events_log_is_append_only(project):
     project.add_document("a", "نص")
     with pytest.raises(sqlite3.DatabaseError, match="append-only"):
-        project.db.execute("DELETE FROM events")
+        project._db.execute("DELETE FROM events")
     with pytest.raises(sqlite3.DatabaseError, match="append-only"):
-        project.db.execute("UPDATE events SET action = 'x'")
+        project._db.execute("UPDATE events SET action = 'x'")
 
 
 def test_document_text_is_immutable(project):
     document = project.add_document("a", "نص")
     with pytest.raises(sqlite3.DatabaseError, match="immutable"):
-        project.db.execute("UPDATE documents SET text = 'x' WHERE id = ?", (document.id,))
+        project._db.execute("UPDATE documents SET text = 'x' WHERE id = ?", (document.id,))

@@ -9,14 +9,15 @@ import pytest
 
 from annotator.model import default_schema
 from annotator.suggest.base import SuggesterUnavailable
-from annotator.suggest.ner import CamelNerSuggester, bio_to_spans
+from annotator.suggest.ner import CamelNerSuggester
 from annotator.suggest.ner_model import (
     MINIMAL_CATALOGUE,
     model_fingerprint,
     prepare_offline_camel_import,
     resolve_model_path,
 )
-from annotator.suggest.words import Word
+from annotator.text.bio import bio_to_spans
+from annotator.text.words import Word
 
 
 def test_the_model_labels_the_first_sentence_with_exact_offsets(tiny_ner_model, sample_text):

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 from click.testing import CliRunner
 
+from annotator.app.importing import import_paths
 from annotator.cli import main
-from annotator.formats.importer import import_paths
 from annotator.store.suggestions import store_candidates
 from annotator.suggest.base import Candidate
 from annotator.suggest.runner import build_suggesters, run_suggesters

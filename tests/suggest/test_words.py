@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from annotator.suggest.words import sentences, words_with_offsets
+from annotator.text.words import sentences, words_with_offsets
 
 
 @pytest.mark.parametrize(

@@ -1,11 +1,11 @@
-"""Plain UTF-8 text: one file, one document, named after the file."""
+"""Reading bytes as text the way every format does: strict UTF-8 with the failing line
+named, a BOM dropped, CRLF and CR made LF."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from annotator.formats.errors import FormatError
-from annotator.model.drafts import DocumentDraft
 
 BOM = "\ufeff"
 
@@ -34,17 +34,3 @@ def normalise_newlines(text: str) -> str:
     if text.startswith(BOM):
         text = text[1:]
     return text.replace("\r\n", "\n").replace("\r", "\n")
-
-
-def read_text_document(path: Path) -> DocumentDraft:
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise FormatError(path, f"cannot read the file: {error.strerror}") from None
-    text = normalise_newlines(decode_utf8(data, path))
-    if "\x00" in text:
-        line = text.count("\n", 0, text.index("\x00")) + 1
-        raise FormatError(path, "the text contains a NUL character", line=line)
-    if not text.strip():
-        raise FormatError(path, "the document is empty (no text)")
-    return DocumentDraft(name=path.name, text=text)

@@ -1,0 +1,85 @@
+"""Typed change events, announced after each commit, and the hub that delivers them.
+
+Views update from these events only: no operation or widget refreshes a view by hand.
+An event carries the new values, so a view of the open document needs no re-read; the
+hub calls subscribers synchronously, in the thread that committed (as glue's `Hub` does).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from annotator.model import DocumentStatus, Entity, Relation
+
+
+class Origin(StrEnum):
+    """Why a change happened: a person's edit, its undo or redo, a suggester, an import,
+    or another program writing the same project file."""
+
+    EDIT = "edit"
+    UNDO = "undo"
+    REDO = "redo"
+    SUGGEST = "suggest"
+    IMPORT = "import"
+    EXTERNAL = "external"
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentChanged:
+    """Entities, relations or the status of one document changed.
+
+    `entities` and `relations` hold the added or changed ones with their new values;
+    `*_removed` their ids. `status` is the new document status when it changed.
+    `everything` means too much changed to list (a suggestion run, another program):
+    re-read the document.
+    """
+
+    document_id: int
+    origin: Origin
+    entities: tuple[Entity, ...] = ()
+    entities_removed: tuple[int, ...] = ()
+    relations: tuple[Relation, ...] = ()
+    relations_removed: tuple[int, ...] = ()
+    status: DocumentStatus | None = None
+    everything: bool = False
+
+    @property
+    def touches_gold(self) -> bool:
+        """True if accepted entities may have changed (project memory learns from them)."""
+        return bool(self.entities or self.entities_removed or self.everything)
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentsAdded:
+    """Documents were imported (ids in order)."""
+
+    document_ids: tuple[int, ...]
+    origin: Origin = Origin.IMPORT
+
+
+@dataclass(frozen=True, slots=True)
+class ProjectReloaded:
+    """Another program committed to the project: every view re-reads what it shows."""
+
+    origin: Origin = Origin.EXTERNAL
+
+
+Event = DocumentChanged | DocumentsAdded | ProjectReloaded
+
+
+@dataclass
+class EventHub:
+    """Delivers events to subscribers in the order they subscribed."""
+
+    _subscribers: list[Callable[[Event], None]] = field(default_factory=list)
+
+    def subscribe(self, callback: Callable[[Event], None]) -> Callable[[], None]:
+        """Call `callback(event)` for every event; returns a function that unsubscribes."""
+        self._subscribers.append(callback)
+        return lambda: self._subscribers.remove(callback)
+
+    def publish(self, event: Event) -> None:
+        for callback in list(self._subscribers):
+            callback(event)

@@ -1,0 +1,310 @@
+"""Every edit a person can make to a document, as an operation that knows its inverse.
+
+An operation's `do` and `undo` each run as one transaction through the store and return a
+`Delta`: the entities and relations they wrote (new values) or removed. A composite edit is
+an operation with child operations (orange-canvas-core's pattern): linking a candidate
+accepts it and adds the relation; rejecting an entity removes its relations. The first
+`do` of an edit on an entity is refused (ConcurrentEditError) if another program changed
+that entity since the person saw it.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from dataclasses import dataclass, field
+from typing import Any
+
+from annotator.model import DocumentStatus, Entity, Relation, Status
+from annotator.store import Project
+
+
+@dataclass
+class Delta:
+    """What one do or undo wrote: entities and relations by id with their new values,
+    and the ids it removed. Later changes to the same id replace earlier ones."""
+
+    entities: dict[int, Entity] = field(default_factory=dict)
+    entities_removed: set[int] = field(default_factory=set)
+    relations: dict[int, Relation] = field(default_factory=dict)
+    relations_removed: set[int] = field(default_factory=set)
+    status: DocumentStatus | None = None
+
+    def entity(self, entity: Entity) -> Delta:
+        self.entities[entity.id] = entity
+        self.entities_removed.discard(entity.id)
+        return self
+
+    def entity_removed(self, entity_id: int) -> Delta:
+        self.entities.pop(entity_id, None)
+        self.entities_removed.add(entity_id)
+        return self
+
+    def relation(self, relation: Relation) -> Delta:
+        self.relations[relation.id] = relation
+        self.relations_removed.discard(relation.id)
+        return self
+
+    def relation_removed(self, relation_id: int) -> Delta:
+        self.relations.pop(relation_id, None)
+        self.relations_removed.add(relation_id)
+        return self
+
+    def merge(self, other: Delta) -> Delta:
+        for entity_id in other.entities_removed:
+            self.entity_removed(entity_id)
+        for entity in other.entities.values():
+            self.entity(entity)
+        for relation_id in other.relations_removed:
+            self.relation_removed(relation_id)
+        for relation in other.relations.values():
+            self.relation(relation)
+        self.status = other.status or self.status
+        return self
+
+
+class Operation(ABC):
+    """One undoable edit of one document. `title` names it in the Edit menu ("Accept ORG")."""
+
+    title: str
+    document_id: int
+
+    @abstractmethod
+    def do(self, project: Project) -> Delta:
+        """Perform (or redo) the edit in one transaction; AnnotationError if refused."""
+
+    @abstractmethod
+    def undo(self, project: Project) -> Delta:
+        """Put the document back as it was before `do`, in one transaction."""
+
+
+class Composite(Operation):
+    """Several operations as one: done in order and undone in reverse, in one transaction."""
+
+    def __init__(self, title: str, document_id: int, children: list[Operation]) -> None:
+        self.title = title
+        self.document_id = document_id
+        self.children = children
+
+    def do(self, project: Project) -> Delta:
+        delta = Delta()
+        with project.transaction():
+            for child in self.children:
+                delta.merge(child.do(project))
+        return delta
+
+    def undo(self, project: Project) -> Delta:
+        delta = Delta()
+        with project.transaction():
+            for child in reversed(self.children):
+                delta.merge(child.undo(project))
+        return delta
+
+
+# --- entities ----------------------------------------------------------------------------
+class AddEntity(Operation):
+    """A new accepted entity over code points [start, end), made by hand."""
+
+    def __init__(self, document_id: int, start: int, end: int, label: str) -> None:
+        self.title = f"Add {label}"
+        self.document_id = document_id
+        self.span = (start, end, label)
+        self.entity: Entity | None = None  # as stored by the first do
+
+    @property
+    def entity_id(self) -> int | None:
+        return None if self.entity is None else self.entity.id
+
+    def do(self, project: Project) -> Delta:
+        if self.entity is None:
+            self.entity = project.add_entity(self.document_id, *self.span)
+        else:  # redo: the same entity, with its id, so later steps still find it
+            self.entity = project.restore_entity(self.entity, [])
+        return Delta().entity(self.entity)
+
+    def undo(self, project: Project) -> Delta:
+        project.delete_entity(self.entity.id)
+        return Delta().entity_removed(self.entity.id)
+
+
+class UpdateEntity(Operation):
+    """Accept, reject, relabel or resize an entity (`changes`: label, status, start, end)."""
+
+    def __init__(self, entity: Entity, title: str, **changes: Any) -> None:
+        self.title = title
+        self.document_id = entity.document_id
+        self.seen: Entity | None = entity  # as the person saw it: checked on the first do
+        self.changes = changes
+        self.before: Entity | None = None
+        self.after: Entity | None = None
+
+    @property
+    def entity_id(self) -> int:
+        return (self.before or self.seen).id
+
+    def do(self, project: Project) -> Delta:
+        if self.after is None:
+            expected, self.seen = self.seen, None
+            self.before, self.after = project.update_entity(
+                expected.id, expected=expected, **self.changes
+            )
+        else:
+            _, self.after = project.revert_entity(self.after)
+        return Delta().entity(self.after)
+
+    def undo(self, project: Project) -> Delta:
+        _, restored = project.revert_entity(self.before)
+        return Delta().entity(restored)
+
+
+def accept(entity: Entity) -> UpdateEntity:
+    return UpdateEntity(entity, f"Accept {entity.label}", status=Status.ACCEPTED)
+
+
+def reject(entity: Entity) -> UpdateEntity:
+    return UpdateEntity(entity, f"Reject {entity.label}", status=Status.REJECTED)
+
+
+def relabel(entity: Entity, label: str) -> UpdateEntity:
+    return UpdateEntity(entity, f"Relabel as {label}", label=label)
+
+
+def resize(entity: Entity, start: int, end: int, title: str = "Resize") -> UpdateEntity:
+    return UpdateEntity(entity, title, start=start, end=end)
+
+
+class DeleteEntity(Operation):
+    """Delete an entity and its relations; undo brings both back with their ids."""
+
+    def __init__(self, entity: Entity) -> None:
+        self.title = f"Delete {entity.label}"
+        self.document_id = entity.document_id
+        self.seen: Entity | None = entity
+        self.deleted: tuple[Entity, list[Relation]] | None = None
+
+    def do(self, project: Project) -> Delta:
+        expected, self.seen = self.seen, None
+        entity, relations = project.delete_entity(
+            (expected or self.deleted[0]).id, expected=expected
+        )
+        self.deleted = (entity, relations)
+        delta = Delta().entity_removed(entity.id)
+        for relation in relations:
+            delta.relation_removed(relation.id)
+        return delta
+
+    def undo(self, project: Project) -> Delta:
+        entity, relations = self.deleted
+        with project.transaction():
+            delta = Delta().entity(project.restore_entity(entity, relations))
+            for relation in relations:
+                delta.relation(project.relation(relation.id))
+        return delta
+
+
+def reject_with_relations(entity: Entity, relations: list[Relation]) -> Composite:
+    """Reject an accepted entity and remove its relations in one step."""
+    children: list[Operation] = [DeleteRelation(relation) for relation in relations]
+    children.append(reject(entity))
+    return Composite(f"Reject {entity.label} and its relations", entity.document_id, children)
+
+
+def accept_all(entities: list[Entity], title: str) -> Composite:
+    """Accept several candidates in one step."""
+    document_id = entities[0].document_id if entities else 0
+    return Composite(title, document_id, [accept(entity) for entity in entities])
+
+
+# --- relations ---------------------------------------------------------------------------
+class AddRelation(Operation):
+    """A relation from head to tail of a type the schema allows between their labels."""
+
+    def __init__(self, head: Entity, tail: Entity, type_name: str) -> None:
+        self.title = f"Add {type_name}"
+        self.document_id = head.document_id
+        self.ends = (head.id, tail.id, type_name)
+        self.relation: Relation | None = None
+
+    def do(self, project: Project) -> Delta:
+        if self.relation is None:
+            self.relation = project.add_relation(*self.ends)
+        else:
+            [self.relation] = project.restore_relations([self.relation])
+        return Delta().relation(self.relation)
+
+    def undo(self, project: Project) -> Delta:
+        project.delete_relation(self.relation.id)
+        return Delta().relation_removed(self.relation.id)
+
+
+def link(head: Entity, tail: Entity, type_name: str) -> Composite:
+    """Link-and-accept: a relation joins accepted entities, so a candidate end is accepted
+    in the same step. `operation.children[-1].relation` is the new relation."""
+    children: list[Operation] = [
+        accept(entity) for entity in (head, tail) if entity.status != Status.ACCEPTED
+    ]
+    children.append(AddRelation(head, tail, type_name))
+    return Composite(f"Add {type_name}", head.document_id, children)
+
+
+class UpdateRelation(Operation):
+    """Change a relation's type, or swap its head and tail (`changes`: type, head_id,
+    tail_id)."""
+
+    def __init__(self, relation: Relation, title: str, **changes: Any) -> None:
+        self.title = title
+        self.document_id = relation.document_id
+        self.relation_id = relation.id
+        self.before = {key: getattr(relation, key) for key in changes}
+        self.after = changes
+
+    def do(self, project: Project) -> Delta:
+        _, new = project.update_relation(self.relation_id, **self.after)
+        return Delta().relation(new)
+
+    def undo(self, project: Project) -> Delta:
+        _, new = project.update_relation(self.relation_id, **self.before)
+        return Delta().relation(new)
+
+
+def retype(relation: Relation, type_name: str) -> UpdateRelation:
+    return UpdateRelation(relation, f"Retype as {type_name}", type=type_name)
+
+
+def swap(relation: Relation) -> UpdateRelation:
+    return UpdateRelation(
+        relation, "Swap head and tail", head_id=relation.tail_id, tail_id=relation.head_id
+    )
+
+
+class DeleteRelation(Operation):
+    def __init__(self, relation: Relation) -> None:
+        self.title = f"Delete {relation.type}"
+        self.document_id = relation.document_id
+        self.relation = relation
+
+    def do(self, project: Project) -> Delta:
+        project.delete_relation(self.relation.id)
+        return Delta().relation_removed(self.relation.id)
+
+    def undo(self, project: Project) -> Delta:
+        [restored] = project.restore_relations([self.relation])
+        return Delta().relation(restored)
+
+
+# --- documents ---------------------------------------------------------------------------
+class SetDocumentStatus(Operation):
+    """Mark a document new, in progress or done."""
+
+    def __init__(self, document_id: int, status: DocumentStatus, before: DocumentStatus):
+        self.title = f"Mark {DocumentStatus(status).replace('_', ' ')}"
+        self.document_id = document_id
+        self.status = DocumentStatus(status)
+        self.before = DocumentStatus(before)
+
+    def do(self, project: Project) -> Delta:
+        project.set_document_status(self.document_id, self.status)
+        return Delta(status=self.status)
+
+    def undo(self, project: Project) -> Delta:
+        project.set_document_status(self.document_id, self.before)
+        return Delta(status=self.before)

@@ -1,0 +1,67 @@
+"""The F1 help: every key, generated from the actions table and the schema, never typed."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable
+
+from PySide6.QtWidgets import QDialog, QTextBrowser, QVBoxLayout, QWidget
+
+from annotator.gui.actions import LINK_KEYS, ActionSpec
+from annotator.model import Schema
+
+
+def help_rows(specs: Iterable[ActionSpec], schema: Schema) -> list[tuple[str, str, str]]:
+    """(section, keys, what it does) for every bound key: menu actions by menu, the keys
+    of the article, the keys while making a relation, and the schema's type hotkeys."""
+    rows = []
+    for spec in specs:
+        if spec.keys:
+            section = spec.menu or "Article"
+            rows.append((section, "  or  ".join(spec.keys), spec.title))
+    linking = "While making a relation (after R, a drag, or T)"
+    rows.extend((linking, "  ".join(key.keys), key.title) for key in LINK_KEYS)
+    for index, relation_type in enumerate(schema.relation_types, start=1):
+        keys = relation_type.hotkey or str(index)
+        rows.append((linking, keys, f"choose the type {relation_type.name}"))
+    return rows
+
+
+def help_html(rows: list[tuple[str, str, str]]) -> str:
+    parts, section = [], None
+    for name, keys, title in rows:
+        if name != section:
+            if section is not None:
+                parts.append("</table>")
+            parts.append(f"<h3>{html.escape(name)}</h3><table cellpadding='3'>")
+            section = name
+        parts.append(
+            f"<tr><td><b><code>{html.escape(keys)}</code></b></td>"
+            f"<td>{html.escape(title)}</td></tr>"
+        )
+    parts.append("</table>")
+    return "".join(parts)
+
+
+class KeyHelp:
+    """Shows the help (F1) for `specs` and `schema` in a dialog over `window`."""
+
+    def __init__(self, window: QWidget, specs: list[ActionSpec], schema: Schema) -> None:
+        self.window = window
+        self.specs = specs
+        self.schema = schema
+        self.dialog: QDialog | None = None
+
+    def rows(self) -> list[tuple[str, str, str]]:
+        return help_rows(self.specs, self.schema)
+
+    def show(self) -> None:
+        dialog = QDialog(self.window)
+        dialog.setWindowTitle("Keyboard shortcuts")
+        browser = QTextBrowser(dialog)
+        browser.setHtml(help_html(self.rows()))
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(browser)
+        dialog.resize(640, 720)
+        self.dialog = dialog
+        dialog.open()

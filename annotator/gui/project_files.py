@@ -1,0 +1,142 @@
+"""The File menu's work: projects (new, open, recent) and import / export through the
+format registry, whose formats the dialogs' filters list."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
+
+from annotator.app.workspace import Workspace
+from annotator.formats import registry
+from annotator.model import AnnotationError
+from annotator.store import Project, ProjectFileError
+
+MAX_RECENT = 8
+
+
+class ProjectFiles:
+    """Projects and files for one window.
+
+    window: the dialogs' parent; workspace: the open project; settings: where recent
+    projects are remembered (None in tests); open_window(project) -> a new window on
+    another project (supplied by `gui.app`, so this module never imports it); tell(message):
+    a line in the status bar."""
+
+    def __init__(
+        self,
+        window: QWidget,
+        workspace: Workspace,
+        settings: QSettings | None,
+        open_window: Callable[[Project], QWidget],
+        tell: Callable[[str], None],
+    ) -> None:
+        self.window = window
+        self.workspace = workspace
+        self.project = workspace.project
+        self.settings = settings
+        self.open_window = open_window
+        self.tell = tell
+        self.recent_menu: QMenu | None = None
+
+    # --- projects ----------------------------------------------------------------------
+    def recent_projects(self) -> list[str]:
+        if self.settings is None:
+            return []
+        value = self.settings.value("recent_projects") or []
+        return [value] if isinstance(value, str) else list(value)
+
+    def remember_project(self) -> None:
+        if self.settings is None or self.project.path is None:
+            return
+        path = str(self.project.path.resolve())
+        recent = [path] + [p for p in self.recent_projects() if p != path]
+        self.settings.setValue("recent_projects", recent[:MAX_RECENT])
+        self.settings.setValue("last_project", path)
+        self.fill_recent_menu()
+
+    def fill_recent_menu(self, menu: QMenu | None = None) -> None:
+        self.recent_menu = menu or self.recent_menu
+        if self.recent_menu is None:
+            return
+        self.recent_menu.clear()
+        for path in self.recent_projects():
+            action = self.recent_menu.addAction(path)
+            action.triggered.connect(lambda _=False, p=path: self.switch_project(Path(p)))
+        self.recent_menu.setEnabled(bool(self.recent_projects()))
+
+    def new_project(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self.window, "New project", "project.sqlite", "annotator projects (*.sqlite)"
+        )
+        if path:
+            self.switch_project(Path(path), create=True)
+
+    def open_project(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self.window, "Open project", "", "annotator projects (*.sqlite *.db);;All (*)"
+        )
+        if path:
+            self.switch_project(Path(path))
+
+    def switch_project(self, path: Path, create: bool = False):
+        """Open another project in a new window, then close this one; None (and a
+        message) if it cannot be opened."""
+        try:
+            project = Project.create(path) if create else Project.open(path)
+        except (ProjectFileError, AnnotationError, OSError) as error:
+            QMessageBox.warning(self.window, "Open project", str(error))
+            return None
+        window = self.open_window(project)
+        window.show()
+        self.window.close()
+        return window
+
+    # --- files -------------------------------------------------------------------------
+    def import_files(self) -> None:
+        filters = [fmt.dialog_filter() for fmt in registry.formats() if fmt.read]
+        everything = sorted(
+            {f"*{s}" for fmt in registry.formats() if fmt.read for s in fmt.suffixes}
+        )
+        paths, _ = QFileDialog.getOpenFileNames(
+            self.window,
+            "Import",
+            "",
+            ";;".join([f"All readable ({' '.join(everything)})", *filters]),
+        )
+        if paths:
+            self._import([Path(p) for p in paths])
+
+    def import_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self.window, "Import a folder")
+        if folder:
+            self._import([Path(folder)])
+
+    def _import(self, paths: list[Path]) -> None:
+        report = self.workspace.import_paths(paths)
+        message = report.summary()
+        if report.errors:
+            QMessageBox.warning(
+                self.window, "Import", message + "\n\n" + "\n".join(report.errors[:20])
+            )
+        else:
+            self.tell(message)
+
+    def export(self) -> None:
+        writers = [fmt for fmt in registry.formats() if fmt.write]
+        path, chosen = QFileDialog.getSaveFileName(
+            self.window, "Export", "export.jsonl", ";;".join(f.dialog_filter() for f in writers)
+        )
+        if not path:
+            return
+        fmt = next((f for f in writers if f.dialog_filter() == chosen), writers[0])
+        from annotator.app.exporting import export_project
+
+        try:
+            summary = export_project(self.project, Path(path), format=fmt.name)
+        except Exception as error:  # noqa: BLE001 - shown to the user, nothing written
+            QMessageBox.warning(self.window, "Export", f"Nothing was written: {error}")
+            return
+        self.tell(summary.summary(Path(path)))

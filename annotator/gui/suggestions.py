@@ -1,0 +1,133 @@
+"""Suggesters in the background for one window: start, progress, cancel, and project memory
+refreshed shortly after a person's edit changes the gold."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QElapsedTimer, QThread, QTimer
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressBar, QPushButton, QWidget
+
+from annotator.app.events import DocumentChanged, Origin
+from annotator.app.workspace import Workspace
+from annotator.gui.suggest_worker import SuggestWorker
+
+MEMORY_DELAY_MS = 400
+_PERSON = (Origin.EDIT, Origin.UNDO, Origin.REDO)
+
+
+class Suggestions:
+    """Runs suggesters in a worker thread with its own connection to the project file.
+
+    window: dialogs' parent; workspace: announces which documents changed;
+    current_document() -> the open document's id (its candidates come first);
+    progress / cancel_button: shown while a run goes on; tell(message): the status bar."""
+
+    def __init__(
+        self,
+        window: QWidget,
+        workspace: Workspace,
+        current_document: Callable[[], int | None],
+        progress: QProgressBar,
+        cancel_button: QPushButton,
+        tell: Callable[[str], None],
+    ) -> None:
+        self.window = window
+        self.workspace = workspace
+        self.project = workspace.project
+        self.current_document = current_document
+        self.progress = progress
+        self.cancel_button = cancel_button
+        self.tell = tell
+        self.worker: SuggestWorker | None = None
+        self._pending: tuple[list[str] | None, bool] | None = None
+        self.memory_timer = QTimer(window)
+        self.memory_timer.setSingleShot(True)
+        self.memory_timer.setInterval(MEMORY_DELAY_MS)
+        self.memory_timer.timeout.connect(lambda: self.start(["memory"]))
+        cancel_button.clicked.connect(self.cancel)
+        workspace.events.subscribe(self._on_event)
+
+    def _on_event(self, event) -> None:
+        """Project memory learns from accepted entities: refresh it after a person's edit."""
+        if isinstance(event, DocumentChanged) and event.origin in _PERSON and event.touches_gold:
+            if self.project.path is not None:
+                self.memory_timer.start()
+
+    def start(self, only: list[str] | None, force: bool = False) -> None:
+        """Run `only` these suggesters (None: all) on every document in the background."""
+        if self.project.path is None:
+            return
+        if self.worker is not None and self.worker.isRunning():
+            self._pending = (only, force)
+            self.worker.cancel()
+            return
+        self.worker = SuggestWorker(
+            self.project.path, only, force, first_document=self.current_document()
+        )
+        self.worker.progressed.connect(self._progressed)
+        self.worker.document_done.connect(
+            lambda document_id: self.workspace.documents_changed([document_id], Origin.SUGGEST)
+        )
+        self.worker.finished_run.connect(self._finished)
+        self.progress.setRange(0, 0)
+        if only != ["memory"]:
+            self.progress.show()
+            self.cancel_button.show()
+        self.worker.start()
+
+    def cancel(self) -> None:
+        if self.worker is not None and self.worker.isRunning():
+            self._pending = None
+            self.worker.cancel()
+
+    def stop(self) -> None:
+        """The window closes: no new run, and the running one ends first."""
+        self.memory_timer.stop()
+        if self.worker is not None and self.worker.isRunning():
+            self._pending = None
+            self.worker.cancel()
+            self.worker.wait(30_000)
+
+    def _progressed(self, done: int, total: int) -> None:
+        self.progress.setRange(0, total)
+        self.progress.setValue(done)
+
+    def _finished(self, summary: str) -> None:
+        self.progress.hide()
+        self.cancel_button.hide()
+        self.tell(summary)
+        self.worker.wait()
+        pending, self._pending = self._pending, None
+        if pending is not None:
+            self.start(*pending)
+
+    def wait(self, timeout_ms: int = 60_000) -> None:
+        """Block until the background run (and any queued one) is over; for tests."""
+        clock = QElapsedTimer()
+        clock.start()
+        while clock.elapsed() < timeout_ms and (
+            self.memory_timer.isActive()
+            or (self.worker is not None and (self.worker.isRunning() or self._pending))
+        ):
+            QCoreApplication.processEvents()
+            QThread.msleep(10)
+        QCoreApplication.processEvents()
+
+    def choose_ner_model(self) -> None:
+        """Remember a camel-tools NER model folder in the project (its `ner_model` setting),
+        checked at once so a wrong folder is reported now, not at the next run."""
+        from annotator.suggest.base import SuggesterUnavailable
+        from annotator.suggest.ner_model import read_model_labels
+
+        folder = QFileDialog.getExistingDirectory(self.window, "camel-tools NER model folder")
+        if not folder:
+            return
+        try:
+            read_model_labels(Path(folder), self.project.schema)
+        except SuggesterUnavailable as error:
+            QMessageBox.warning(self.window, "NER model", str(error))
+            return
+        self.project.set_setting("ner_model", folder)
+        self.tell(f"NER model set to {folder}; Suggest (Ctrl+Shift+S) runs it in the background")

@@ -1,0 +1,53 @@
+"""The closed sets of the annotation model: statuses and decisions, one enumeration each.
+
+Each is a `StrEnum`, so a member is stored in SQLite and written to files as its plain
+string value, and a string read back converts with `Status(value)`.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Status(StrEnum):
+    """Where an entity or a relation stands.
+
+    CANDIDATE: proposed by a suggester (or imported as a pre-annotation), not yet decided.
+    ACCEPTED: gold. REJECTED: decided to be wrong; kept so it is never proposed again.
+    """
+
+    CANDIDATE = "candidate"
+    ACCEPTED = "accepted"
+    REJECTED = "rejected"
+
+
+class DocumentStatus(StrEnum):
+    """A document's progress: NEW until a person edits it, then IN_PROGRESS, then DONE."""
+
+    NEW = "new"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+
+
+class Decision(StrEnum):
+    """How a person last decided an entity (`Entity.decision`; who: `Entity.decided_by`).
+
+    ACCEPTED: accepted as the suggester proposed it. REJECTED: rejected. RELABELLED /
+    RESIZED: a person changed the label / the span of a proposed entity (the entity's
+    `source` still names the suggester that proposed it). ADDED: made by hand.
+    IMPORTED: decided in the file it was imported from.
+    """
+
+    ACCEPTED = "accepted"
+    REJECTED = "rejected"
+    RELABELLED = "relabelled"
+    RESIZED = "resized"
+    ADDED = "added"
+    IMPORTED = "imported"
+
+
+#: a person's corrections: a later plain accept keeps them, so provenance stays true
+CORRECTIONS = frozenset({Decision.RELABELLED, Decision.RESIZED, Decision.ADDED})
+
+#: the `source` of an entity a person made by hand
+HUMAN_SOURCE = "human"
