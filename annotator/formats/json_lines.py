@@ -18,6 +18,7 @@ import orjson
 
 from annotator.formats.errors import FormatError
 from annotator.formats.text_io import decode_utf8, normalise_newlines
+from annotator.model import DocumentStatus, Status
 from annotator.model.drafts import DocumentDraft, EntityDraft, RelationDraft
 from annotator.model.errors import AnnotationError
 
@@ -153,7 +154,7 @@ def _meta(value: dict[str, Any], known: set[str]) -> dict[str, Any]:
 
 def _our_draft(value: dict[str, Any], text: str, default_name: str) -> DocumentDraft:
     name = _field(value, "name", str, "document", default=default_name) or default_name
-    status = _field(value, "status", str, "document", default="new")
+    status = _field(value, "status", str, "document", default=DocumentStatus.NEW)
     entities = [
         _fast_entity(item, index, text) or _checked_entity(item, index, text)
         for index, item in enumerate(_list_field(value, "entities"), start=1)
@@ -167,7 +168,7 @@ def _our_draft(value: dict[str, Any], text: str, default_name: str) -> DocumentD
                 head_key=_id(item, "head", where),
                 tail_key=_id(item, "tail", where),
                 type=_field(item, "type", str, where),
-                status=_field(item, "status", str, where, default="accepted"),
+                status=_field(item, "status", str, where, default=Status.ACCEPTED),
                 annotator=_field(item, "annotator", (str, type(None)), where, default=None),
             )
         )
@@ -186,7 +187,7 @@ def _fast_entity(item: dict[str, Any], index: int, text: str) -> EntityDraft | N
     which names whatever is wrong. (Imports of large corpora spend most time here.)"""
     get = item.get
     key, start, end, label = get("id", index), get("start"), get("end"), get("label")
-    status, annotator = get("status", "accepted"), get("annotator")
+    status, annotator = get("status", Status.ACCEPTED), get("annotator")
     source, quoted = get("source", "import"), get("text")
     decided_by, decision = get("decided_by"), get("decision")
     if (
@@ -215,7 +216,7 @@ def _checked_entity(item: dict[str, Any], index: int, text: str) -> EntityDraft:
         start=_field(item, "start", int, where),
         end=_field(item, "end", int, where),
         label=_field(item, "label", str, where),
-        status=_field(item, "status", str, where, default="accepted"),
+        status=_field(item, "status", str, where, default=Status.ACCEPTED),
         annotator=_field(item, "annotator", (str, type(None)), where, default=None),
         # Our own export names each annotation's provenance; keep it on a round trip.
         source=_field(item, "source", str, where, default="import") or "import",

@@ -17,7 +17,7 @@ from annotator.model.annotations import (
 )
 from annotator.model.errors import AnnotationError
 from annotator.model.schema import Schema
-from annotator.model.vocabulary import Decision, Status
+from annotator.model.vocabulary import Decision, DocumentStatus, Status
 
 _STATUSES = frozenset(Status)
 _DECISIONS = frozenset(Decision)
@@ -29,7 +29,7 @@ class EntityDraft:
     start: int
     end: int
     label: str
-    status: str = "accepted"
+    status: str = Status.ACCEPTED
     annotator: str | None = None
     source: str = "import"
     confidence: float | None = None
@@ -43,7 +43,7 @@ class RelationDraft:
     head_key: Any
     tail_key: Any
     type: str
-    status: str = "accepted"
+    status: str = Status.ACCEPTED
     annotator: str | None = None
 
 
@@ -51,7 +51,7 @@ class RelationDraft:
 class DocumentDraft:
     name: str
     text: str
-    status: str = "new"
+    status: str = DocumentStatus.NEW
     meta: dict[str, Any] = field(default_factory=dict)
     entities: list[EntityDraft] = field(default_factory=list)
     relations: list[RelationDraft] = field(default_factory=list)

@@ -148,7 +148,9 @@ def m002_suggestion_runs(db: Database) -> None:
 def m003_entity_decisions(db: Database) -> None:
     """Provenance: who last decided an entity and how, apart from who created it
     (`annotator`) and which suggester proposed it (`source`). Existing decisions are
-    read back from the status and source; the last editor was the only name kept."""
+    read back from the status and source, and a person's relabel or resize of a proposal
+    from the events log; the last editor was the only name kept, so it becomes the
+    decider."""
     db.execute("ALTER TABLE entities ADD COLUMN decided_by TEXT")
     db.execute("ALTER TABLE entities ADD COLUMN decision TEXT")
     db.execute(
@@ -163,3 +165,17 @@ def m003_entity_decisions(db: Database) -> None:
             decided_by = CASE WHEN status != 'candidate' THEN annotator END
         """
     )
+    for decision, changed in (
+        ("resized", "json_extract(ev.old, '$.start') != json_extract(ev.new, '$.start') "
+         "OR json_extract(ev.old, '$.end') != json_extract(ev.new, '$.end')"),
+        ("relabelled", "json_extract(ev.old, '$.label') != json_extract(ev.new, '$.label')"),
+    ):  # fmt: skip
+        db.execute(
+            f"""
+            UPDATE entities SET decision = '{decision}'
+            WHERE status = 'accepted' AND source NOT IN ('human', 'import') AND EXISTS (
+                SELECT 1 FROM events ev WHERE ev.object = 'entity' AND ev.action = 'update'
+                AND ev.object_id = entities.id AND ev.at >= entities.created_at
+                AND ({changed}))
+            """
+        )

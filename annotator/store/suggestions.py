@@ -101,6 +101,7 @@ def store_candidates(
                     candidate.start,
                     candidate.end,
                     candidate.label,
+                    Status.CANDIDATE,
                     candidate.source,
                     candidate.confidence,
                     stamp,
@@ -109,7 +110,7 @@ def store_candidates(
             )
         db.conn.executemany(
             'INSERT INTO entities (document_id, start, "end", label, status, source, '
-            "confidence, created_at, updated_at) VALUES (?, ?, ?, ?, 'candidate', ?, ?, ?, ?)",
+            "confidence, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             rows,
         )
         stale = [

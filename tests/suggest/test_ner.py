@@ -16,8 +16,6 @@ from annotator.suggest.ner_model import (
     prepare_offline_camel_import,
     resolve_model_path,
 )
-from annotator.text.bio import bio_to_spans
-from annotator.text.words import Word
 
 
 def test_the_model_labels_the_first_sentence_with_exact_offsets(tiny_ner_model, sample_text):
@@ -53,17 +51,6 @@ def test_words_that_tokenise_to_nothing_keep_labels_aligned(tiny_ner_model, samp
         (8, "وزارة الخارجية الكورية الشمالية", "ORG"),
         (45, "بيونغ يانغ", "LOC"),
         (93, "فلاديمير بوتين", "PERS"),
-    ]
-
-
-def test_bio_to_spans():
-    words = [Word(i * 2, i * 2 + 1, "w") for i in range(7)]
-    labels = ["B-PERS", "I-PERS", "O", "I-LOC", "I-LOC", "B-ORG", "I-PERS"]
-    assert bio_to_spans(words, labels) == [
-        (0, 3, "PERS"),
-        (6, 9, "LOC"),
-        (10, 11, "ORG"),
-        (12, 13, "PERS"),
     ]
 
 

@@ -1,0 +1,85 @@
+"""The contract every registered format keeps: export -> import -> export is identical,
+and whatever a format cannot carry is reported by the export, with counts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from annotator.app.exporting import export_project
+from annotator.app.importing import import_paths
+from annotator.formats import registry
+from annotator.store import Project
+from tests.formats.strategies import documents, jsonl
+
+ROUND_TRIP = [fmt.name for fmt in registry.formats() if fmt.read and fmt.write]
+
+
+def snapshot(out: Path) -> dict[str, bytes]:
+    """The export's bytes: one file, or every file of a folder by relative path."""
+    if out.is_dir():
+        return {
+            str(p.relative_to(out)): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()
+        }
+    return {out.name: out.read_bytes()}
+
+
+def expected_left_out(fmt: registry.FileFormat, lines) -> dict[str, int]:
+    """What the format must report it left out of a gold export of `lines`."""
+    left = {}
+    if "relations" not in fmt.carries:
+        gold = 0
+        for line in lines:
+            accepted = {e["id"] for e in line["entities"] if e["status"] == "accepted"}
+            gold += sum(
+                1
+                for r in line["relations"]
+                if r["status"] == "accepted" and {r["head"], r["tail"]} <= accepted
+            )
+        left["relations"] = gold
+    return {what: count for what, count in left.items() if count}
+
+
+def out_path(folder: Path, fmt: registry.FileFormat, number: int) -> Path:
+    suffix = fmt.suffixes[0] if fmt.suffixes else ""
+    path = folder / f"export{number}{'' if fmt.folder else suffix}"
+    if fmt.folder:
+        path.mkdir()
+    return path
+
+
+def test_every_format_is_in_the_contract():
+    assert set(ROUND_TRIP) >= {"jsonl", "doccano"}
+    for fmt in registry.formats():
+        assert fmt.read or fmt.write, fmt.name
+        assert fmt.carries <= registry.CARRIES
+
+
+@pytest.mark.parametrize("format_name", ROUND_TRIP)
+@settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(lines=st.lists(documents(), min_size=1, max_size=4, unique_by=lambda d: d["text"]))
+def test_export_import_export_is_identical(tmp_path_factory, format_name, lines):
+    fmt = registry.get(format_name)
+    folder = tmp_path_factory.mktemp(format_name)
+    source = folder / "source.jsonl"
+    source.write_text(jsonl(lines), encoding="utf-8")
+    with Project.memory() as project:
+        assert import_paths(project, [source]).errors == []
+        first = out_path(folder, fmt, 1)
+        summary = export_project(project, first, format=format_name)
+    assert summary.left_out == expected_left_out(fmt, lines)
+    with Project.memory() as project:
+        report = import_paths(project, [first], format=format_name)
+        assert report.errors == [], report.errors
+        second = out_path(folder, fmt, 2)
+        export_project(project, second, format=format_name)
+    assert snapshot(second).values() and list(snapshot(first).values()) == list(
+        snapshot(second).values()
+    )
