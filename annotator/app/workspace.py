@@ -83,7 +83,15 @@ class Workspace:
         self, document_id: int, delta: Delta, origin: Origin, before: DocumentStatus
     ) -> DocumentChanged:
         """Publish what a committed change did to a document (its status read back)."""
-        after = self.project.document_status(document_id)
+        # a person's first edit moves a new document to in_progress: only then can an edit
+        # that is not a status change have changed the status
+        after = (
+            delta.status
+            if delta.status is not None
+            else self.project.document_status(document_id)
+            if before == DocumentStatus.NEW
+            else before
+        )
         event = DocumentChanged(
             document_id,
             origin,
@@ -93,7 +101,6 @@ class Workspace:
             relations_removed=tuple(sorted(delta.relations_removed)),
             status=after if after != before else None,
         )
-        self._data_version = self.project.data_version()
         self.events.publish(event)
         return event
 

@@ -12,32 +12,43 @@ from annotator.store.queries import progress
 
 
 class StatusLine:
+    """Three pieces, each recomputed only when what it shows can have changed: the
+    project's progress (workspace events), the document's counts (its entities), the focus."""
+
     def __init__(self, label: QLabel, session: DocumentSession, view: ArticleView) -> None:
         self.label = label
         self.session = session
         self.view = view
-        for signal in (
-            session.changed,
-            session.document_opened,
-            session.project_changed,
-            view.focus_changed,
-        ):
-            signal.connect(self.update)
+        self._progress = self._counts = self._focus = ""
+        session.project_changed.connect(self._project_changed)
+        session.document_opened.connect(self._document_changed)
+        session.changed.connect(self._document_changed)
+        view.focus_changed.connect(self._focus_changed)
 
-    def update(self, *_args) -> None:
-        session = self.session
-        done, total = progress(session.project)
+    def _project_changed(self, _event=None) -> None:
+        done, total = progress(self.session.project)
+        self._progress = f"Project: {done} of {total} documents done"
+        self._show()
+
+    def _document_changed(self, _entity_id=None) -> None:
+        if not self._progress:
+            self._project_changed()
         candidates = accepted = 0
-        for entity in session.entities.values():
+        for entity in self.session.entities.values():
             candidates += entity.status == Status.CANDIDATE
             accepted += entity.status == Status.ACCEPTED
-        focused = self.view.focused_entity()
-        focus = ""
-        if focused is not None and session.document is not None:
-            text = session.document.text[focused.start : focused.end]
+        self._counts = f"this document: {candidates} candidates left, {accepted} accepted"
+        self._focus_changed()
+
+    def _focus_changed(self) -> None:
+        focused, document = self.view.focused_entity(), self.session.document
+        self._focus = ""
+        if focused is not None and document is not None:
+            text = document.text[focused.start : focused.end]
             how = f", {focused.decision} by {focused.decided_by}" if focused.decision else ""
-            focus = f"   ·   {text} — {focused.label}, {focused.status} ({focused.source}{how})"
-        self.label.setText(
-            f"Project: {done} of {total} documents done   ·   this document: "
-            f"{candidates} candidates left, {accepted} accepted{focus}"
-        )
+            self._focus = f"{text} — {focused.label}, {focused.status} ({focused.source}{how})"
+        self._show()
+
+    def _show(self) -> None:
+        pieces = (self._progress, self._counts, self._focus)
+        self.label.setText("   ·   ".join(piece for piece in pieces if piece))
