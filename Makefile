@@ -5,16 +5,28 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: setup run test lint format bench package package-ner package-onefile package-test clean
+.PHONY: setup run test lint format bench lexicon package package-ner package-onefile package-test clean
 
 setup: $(STAMP)
 
-# torch is pinned and installed first: the pin takes the CPU wheel that lies on this
-# machine's disk; camel-tools would otherwise pull a CUDA build of several GB.
+# torch is pinned and installed first, or camel-tools pulls the default build: on Linux a
+# CUDA build with its GPU libraries (several GB). Without an NVIDIA GPU we ask for the CPU
+# build (+cpu, ~750 MB) from PyTorch's CPU-only index, or, where that index cannot be
+# reached, from pip's own sources (a machine's local wheel folder).
+TORCH_VERSION := 2.13.0
+TORCH_CPU_INDEX := https://download.pytorch.org/whl/cpu
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet torch==2.13.0
+	if command -v nvidia-smi >/dev/null 2>&1; then \
+	  $(BIN)/python -m pip install --quiet torch==$(TORCH_VERSION); \
+	elif $(BIN)/python -c "import socket; socket.getaddrinfo('download.pytorch.org', 443)" \
+	    2>/dev/null; then \
+	  $(BIN)/python -m pip install --quiet --index-url $(TORCH_CPU_INDEX) \
+	    --extra-index-url https://pypi.org/simple torch==$(TORCH_VERSION)+cpu; \
+	else \
+	  $(BIN)/python -m pip install --quiet torch==$(TORCH_VERSION)+cpu; \
+	fi
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
@@ -39,6 +51,11 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/ner_throughput.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/window_speed.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/relation_speed.py
+	$(BIN)/python benchmarks/suggest_scaling.py
+
+# The common-word list the cue rules use, rebuilt from the Wojood sample in resources/.
+lexicon: $(STAMP)
+	$(BIN)/python build_scripts/build_lexicon.py
 
 # The standalone program (PyInstaller): dist/annotator/annotator, no Python needed.
 package: $(STAMP)

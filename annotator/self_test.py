@@ -10,6 +10,7 @@ every step passed.
 from __future__ import annotations
 
 import json
+import shutil
 import sys
 import tempfile
 import time
@@ -39,6 +40,7 @@ def run_self_test() -> int:
         project = state.get("project")
         if project is not None:
             project.close()
+        shutil.rmtree(folder, ignore_errors=True)
     print("self-test passed", flush=True)
     return 0
 

@@ -142,9 +142,7 @@ def main() -> None:
         f"{'baseline: scroll repaint, no entities':38}{statistics.median(baseline):>10.1f}"
         f"{p95(baseline):>9.1f}"
     )
-    accepted = project._db.execute(
-        "SELECT count(*) FROM entities WHERE status = 'accepted'"
-    ).fetchone()[0]
+    accepted = len(project.entities(document.id, status="accepted"))
     print(f"accepted after the run: {accepted} (stored)")
     project.close()
 

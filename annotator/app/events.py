@@ -30,20 +30,31 @@ class Origin(StrEnum):
 class DocumentChanged:
     """Entities, relations or the status of one document changed.
 
-    `entities` and `relations` hold the added or changed ones with their new values;
-    `*_removed` their ids. `status` is the new document status when it changed.
-    `everything` means too much changed to list (a suggestion run, another program):
+    `entities_added` / `entities_changed` hold entities with their new values,
+    `entities_removed` their ids; relations likewise. `status` is the new document status
+    when it changed. `everything` means too much changed to list (a suggestion run):
     re-read the document.
     """
 
     document_id: int
     origin: Origin
-    entities: tuple[Entity, ...] = ()
+    entities_added: tuple[Entity, ...] = ()
+    entities_changed: tuple[Entity, ...] = ()
     entities_removed: tuple[int, ...] = ()
-    relations: tuple[Relation, ...] = ()
+    relations_added: tuple[Relation, ...] = ()
+    relations_changed: tuple[Relation, ...] = ()
     relations_removed: tuple[int, ...] = ()
     status: DocumentStatus | None = None
     everything: bool = False
+
+    @property
+    def entities(self) -> tuple[Entity, ...]:
+        """Added and changed entities, with their new values."""
+        return self.entities_added + self.entities_changed
+
+    @property
+    def relations(self) -> tuple[Relation, ...]:
+        return self.relations_added + self.relations_changed
 
     @property
     def touches_gold(self) -> bool:

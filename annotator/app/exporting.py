@@ -67,12 +67,25 @@ def export_project(
             counts.update(
                 documents=1, entities=len(checked.entities), relations=len(checked.relations)
             )
+            if include_candidates and not carries_statuses:
+                counts["statuses"] += sum(
+                    1
+                    for a in (*checked.entities, *checked.relations)
+                    if a.status != Status.ACCEPTED
+                )
             if progress:
                 progress(1)
             yield checked
 
+    carries_statuses = "statuses" in fmt.carries
     fmt.write(documents(), Path(out), context)
     left_out = context.left_out
+    if counts["statuses"]:
+        left_out["statuses"] += counts["statuses"]
+        context.notes.append(
+            f"{fmt.title} has no status field: {counts['statuses']} candidates and rejected "
+            "annotations were written without theirs, as plain annotations"
+        )
     return ExportSummary(
         counts["documents"],
         counts["entities"] - left_out["entities"],

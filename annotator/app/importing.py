@@ -29,6 +29,8 @@ class ImportReport:
 
     imported: int = 0
     skipped: int = 0
+    skipped_entities: int = 0  # annotations of skipped documents, not imported
+    skipped_relations: int = 0
     entities: int = 0
     relations: int = 0
     files: int = 0
@@ -43,9 +45,15 @@ class ImportReport:
 
     def summary(self) -> str:
         extra = "".join(f", {count} {what}" for what, count in sorted(self.counts.items()))
+        lost = ""
+        if self.skipped_entities or self.skipped_relations:
+            lost = (
+                f" (their {self.skipped_entities} entities and {self.skipped_relations} "
+                "relations not imported)"
+            )
         return (
             f"{self.imported} documents imported ({self.entities} entities, "
-            f"{self.relations} relations), {self.skipped} already in the project, "
+            f"{self.relations} relations), {self.skipped} already in the project{lost}, "
             f"{self.failed} files failed{extra}"
         )
 
@@ -98,8 +106,16 @@ def import_file(
         if outcome.document_id is None:
             where = f"{path}, line {draft.line}" if draft.line else str(path)
             report.skipped += 1
+            report.skipped_entities += len(draft.entities)
+            report.skipped_relations += len(draft.relations)
+            lost = ""
+            if draft.entities or draft.relations:
+                lost = (
+                    f"; its {len(draft.entities)} entities and {len(draft.relations)} "
+                    "relations were not imported (the project's document keeps its own)"
+                )
             report.notices.append(
-                f"{where}: skipped, the same text is already document {outcome.duplicate_of}"
+                f"{where}: skipped, the same text is already document {outcome.duplicate_of}" + lost
             )
         else:
             report.imported += 1

@@ -20,44 +20,57 @@ from annotator.store import Project
 
 @dataclass
 class Delta:
-    """What one do or undo wrote: entities and relations by id with their new values,
-    and the ids it removed. Later changes to the same id replace earlier ones."""
+    """What one do or undo wrote: entities and relations by id with their new values (and
+    which of them it added), and the ids it removed. Later changes to an id replace
+    earlier ones; an id added and then removed in one step is neither."""
 
     entities: dict[int, Entity] = field(default_factory=dict)
+    entities_added: set[int] = field(default_factory=set)
     entities_removed: set[int] = field(default_factory=set)
     relations: dict[int, Relation] = field(default_factory=dict)
+    relations_added: set[int] = field(default_factory=set)
     relations_removed: set[int] = field(default_factory=set)
     status: DocumentStatus | None = None
 
-    def entity(self, entity: Entity) -> Delta:
+    def entity(self, entity: Entity, added: bool = False) -> Delta:
         self.entities[entity.id] = entity
+        if added or entity.id in self.entities_removed:
+            self.entities_added.add(entity.id)
         self.entities_removed.discard(entity.id)
         return self
 
     def entity_removed(self, entity_id: int) -> Delta:
         self.entities.pop(entity_id, None)
-        self.entities_removed.add(entity_id)
+        if entity_id in self.entities_added:
+            self.entities_added.discard(entity_id)
+        else:
+            self.entities_removed.add(entity_id)
         return self
 
-    def relation(self, relation: Relation) -> Delta:
+    def relation(self, relation: Relation, added: bool = False) -> Delta:
         self.relations[relation.id] = relation
+        if added or relation.id in self.relations_removed:
+            self.relations_added.add(relation.id)
         self.relations_removed.discard(relation.id)
         return self
 
     def relation_removed(self, relation_id: int) -> Delta:
         self.relations.pop(relation_id, None)
-        self.relations_removed.add(relation_id)
+        if relation_id in self.relations_added:
+            self.relations_added.discard(relation_id)
+        else:
+            self.relations_removed.add(relation_id)
         return self
 
     def merge(self, other: Delta) -> Delta:
         for entity_id in other.entities_removed:
             self.entity_removed(entity_id)
         for entity in other.entities.values():
-            self.entity(entity)
+            self.entity(entity, added=entity.id in other.entities_added)
         for relation_id in other.relations_removed:
             self.relation_removed(relation_id)
         for relation in other.relations.values():
-            self.relation(relation)
+            self.relation(relation, added=relation.id in other.relations_added)
         self.status = other.status or self.status
         return self
 
@@ -119,10 +132,10 @@ class AddEntity(Operation):
             self.entity = project.add_entity(self.document_id, *self.span)
         else:  # redo: the same entity, with its id, so later steps still find it
             self.entity = project.restore_entity(self.entity, [])
-        return Delta().entity(self.entity)
+        return Delta().entity(self.entity, added=True)
 
     def undo(self, project: Project) -> Delta:
-        project.delete_entity(self.entity.id)
+        project.delete_entity(self.entity.id, expected=self.entity)
         return Delta().entity_removed(self.entity.id)
 
 
@@ -136,6 +149,7 @@ class UpdateEntity(Operation):
         self.changes = changes
         self.before: Entity | None = None
         self.after: Entity | None = None
+        self.current: Entity | None = None  # as this operation last wrote it
 
     @property
     def entity_id(self) -> int:
@@ -147,13 +161,15 @@ class UpdateEntity(Operation):
             self.before, self.after = project.update_entity(
                 expected.id, expected=expected, **self.changes
             )
-        else:
-            _, self.after = project.revert_entity(self.after)
-        return Delta().entity(self.after)
+            self.current = self.after
+        else:  # redo, refused if another program changed it since the undo
+            _, self.current = project.revert_entity(self.after, expected=self.current)
+        return Delta().entity(self.current)
 
     def undo(self, project: Project) -> Delta:
-        _, restored = project.revert_entity(self.before)
-        return Delta().entity(restored)
+        """Refused (ConcurrentEditError) if another program changed the entity since."""
+        _, self.current = project.revert_entity(self.before, expected=self.current)
+        return Delta().entity(self.current)
 
 
 def accept(entity: Entity) -> UpdateEntity:
@@ -195,9 +211,9 @@ class DeleteEntity(Operation):
     def undo(self, project: Project) -> Delta:
         entity, relations = self.deleted
         with project.transaction():
-            delta = Delta().entity(project.restore_entity(entity, relations))
+            delta = Delta().entity(project.restore_entity(entity, relations), added=True)
             for relation in relations:
-                delta.relation(project.relation(relation.id))
+                delta.relation(project.relation(relation.id), added=True)
         return delta
 
 
@@ -229,7 +245,7 @@ class AddRelation(Operation):
             self.relation = project.add_relation(*self.ends)
         else:
             [self.relation] = project.restore_relations([self.relation])
-        return Delta().relation(self.relation)
+        return Delta().relation(self.relation, added=True)
 
     def undo(self, project: Project) -> Delta:
         project.delete_relation(self.relation.id)
@@ -288,7 +304,7 @@ class DeleteRelation(Operation):
 
     def undo(self, project: Project) -> Delta:
         [restored] = project.restore_relations([self.relation])
-        return Delta().relation(restored)
+        return Delta().relation(restored, added=True)
 
 
 # --- documents ---------------------------------------------------------------------------

@@ -95,9 +95,19 @@ class Workspace:
         event = DocumentChanged(
             document_id,
             origin,
-            entities=tuple(delta.entities.values()),
+            entities_added=tuple(
+                e for e in delta.entities.values() if e.id in delta.entities_added
+            ),
+            entities_changed=tuple(
+                e for e in delta.entities.values() if e.id not in delta.entities_added
+            ),
             entities_removed=tuple(sorted(delta.entities_removed)),
-            relations=tuple(delta.relations.values()),
+            relations_added=tuple(
+                r for r in delta.relations.values() if r.id in delta.relations_added
+            ),
+            relations_changed=tuple(
+                r for r in delta.relations.values() if r.id not in delta.relations_added
+            ),
             relations_removed=tuple(sorted(delta.relations_removed)),
             status=after if after != before else None,
         )
@@ -123,6 +133,12 @@ class Workspace:
         report = import_paths(self.project, paths, **options)
         self.documents_added(report.document_ids)
         return report
+
+    def absorb_own_commits(self) -> None:
+        """This process's other connection (the window's suggestion worker) committed and
+        said what it changed: not news from another program. (A commit by another program
+        in the same instant is then seen with its next commit.)"""
+        self._data_version = self.project.data_version()
 
     def check_external_changes(self) -> bool:
         """True (and ProjectReloaded announced) if another connection committed since the

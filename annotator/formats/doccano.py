@@ -43,7 +43,7 @@ def write(documents: Iterable[ExportDocument], out: Path, context: WriteContext)
 
 
 def read(path: Path, context: ReadContext) -> Iterator[DocumentDraft]:
-    return read_json_lines(path)
+    return read_json_lines(path, only_doccano=True)
 
 
 def sniff(path: Path) -> bool:

@@ -17,7 +17,7 @@ from typing import Any
 import orjson
 
 from annotator.formats.errors import FormatError
-from annotator.formats.text_io import decode_utf8, normalise_newlines
+from annotator.formats.text_io import decode_utf8, mismatch, normalise_newlines
 from annotator.model import DocumentStatus, Status
 from annotator.model.drafts import DocumentDraft, EntityDraft, RelationDraft
 from annotator.model.errors import AnnotationError
@@ -26,7 +26,7 @@ OUR_DOCUMENT_KEYS = {"id", "name", "text", "status", "entities", "relations", "m
 DOCCANO_DOCUMENT_KEYS = {"id", "text", "label", "entities", "relations"}
 
 
-def read_json_lines(path: Path) -> Iterator[DocumentDraft]:
+def read_json_lines(path: Path, only_doccano: bool = False) -> Iterator[DocumentDraft]:
     """Yield one draft per non-blank line; raise FormatError naming the line on bad input."""
     try:
         data = path.read_bytes()
@@ -47,7 +47,7 @@ def read_json_lines(path: Path) -> Iterator[DocumentDraft]:
                 path, f"malformed JSON: {error.msg} at column {error.colno}", number
             ) from None
         try:
-            draft = draft_from_json(value, default_name=f"{path.name}:{number}")
+            draft = draft_from_json(value, f"{path.name}:{number}", only_doccano)
         except AnnotationError as error:
             raise FormatError(path, str(error), number) from None
         draft.line = number
@@ -77,7 +77,9 @@ def is_doccano(value: Any) -> bool:
     return isinstance(value, dict) and _is_doccano(value)
 
 
-def draft_from_json(value: Any, default_name: str) -> DocumentDraft:
+def draft_from_json(value: Any, default_name: str, only_doccano: bool = False) -> DocumentDraft:
+    """One line as a draft: doccano's forms are recognised by their keys, anything else is
+    read as our JSONL, unless `only_doccano` (`--format doccano`), which refuses our form."""
     if not isinstance(value, dict):
         raise AnnotationError(f"each line must be a JSON object, got {_kind(value)}")
     if "text" not in value:
@@ -89,9 +91,61 @@ def draft_from_json(value: Any, default_name: str) -> DocumentDraft:
     # offsets in a JSONL line count on the text as written, so CR is refused, not rewritten.
     if normalise_newlines(text) != text:
         raise AnnotationError("field 'text' contains a BOM or CR characters; offsets would shift")
+    _refuse_unread_annotations(value)
     if _is_doccano(value):
         return _doccano_draft(value, text, default_name)
+    if only_doccano:
+        if value.get("entities") or value.get("relations"):
+            raise AnnotationError(
+                "not in doccano's form: its entities need 'start_offset' and 'end_offset' "
+                "(this looks like annotator's JSONL: import it with --format jsonl)"
+            )
+        return _doccano_draft(value, text, default_name)
     return _our_draft(value, text, default_name)
+
+
+#: the keys a line's annotations are read from, in our form and in doccano's
+READ_KEYS = ("entities", "relations", "label")
+
+
+def _refuse_unread_annotations(value: dict[str, Any]) -> None:
+    """Nothing that looks like annotations may end up unread in `meta`: annotation-shaped
+    values under other keys, and doccano's document-classification labels, are refused."""
+    label = value.get("label")
+    if isinstance(label, str) or (
+        isinstance(label, list) and label and all(isinstance(item, str) for item in label)
+    ):
+        raise AnnotationError(
+            f"field 'label' holds a document-level label ({label!r}): that is doccano's "
+            "document classification, which annotator does not support; spans go in "
+            "'label' as [start, end, \"LABEL\"] triples or in 'entities'"
+        )
+    for key, item in value.items():
+        if key not in READ_KEYS and key != "text" and _looks_like_annotations(item):
+            raise AnnotationError(
+                f"field {key!r} looks like annotations (spans with offsets), but annotator "
+                f"reads annotations only from {', '.join(repr(k) for k in READ_KEYS)}; "
+                f"rename the field or move its spans there"
+            )
+
+
+_OFFSET_KEYS = ({"start", "end"}, {"start_offset", "end_offset"}, {"begin", "end"})
+
+
+def _looks_like_annotations(item: Any) -> bool:
+    """A non-empty list of [start, end, label] triples, or of objects with offsets."""
+    if not isinstance(item, list) or not item:
+        return False
+    first = item[0]
+    if isinstance(first, list | tuple):
+        return len(first) == 3 and all(type(x) is int for x in first[:2])
+    if isinstance(first, dict):
+        return (
+            any(keys <= first.keys() for keys in _OFFSET_KEYS)
+            or "value" in first
+            and (isinstance(first["value"], dict) and {"start", "end"} <= first["value"].keys())
+        )
+    return False
 
 
 def _is_doccano(value: dict[str, Any]) -> bool:
@@ -228,8 +282,7 @@ def _checked_entity(item: dict[str, Any], index: int, text: str) -> EntityDraft:
         actual = text[entity.start : entity.end]
         if actual != quoted:
             raise AnnotationError(
-                f"{where}: its 'text' {quoted!r} does not match the document's text "
-                f"{actual!r} at {entity.start}-{entity.end}"
+                f"{where}: its 'text' {mismatch(quoted, actual)} at {entity.start}-{entity.end}"
             )
     return entity
 

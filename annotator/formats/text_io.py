@@ -34,3 +34,39 @@ def normalise_newlines(text: str) -> str:
     if text.startswith(BOM):
         text = text[1:]
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def mismatch(quoted: str, actual: str) -> str:
+    """Why two strings differ, for a message: when they are equal after Unicode
+    normalisation (NFC), the first code points that differ, e.g. `U+0623` vs
+    `U+0627 U+0654`; else both strings."""
+    import unicodedata
+
+    if unicodedata.normalize("NFC", quoted) != unicodedata.normalize("NFC", actual):
+        return f"{quoted!r} does not match the document's text {actual!r}"
+    start = next(
+        (i for i, (a, b) in enumerate(zip(quoted, actual, strict=False)) if a != b),
+        min(len(quoted), len(actual)),
+    )
+    end_q, end_a = len(quoted), len(actual)
+    while end_q > start and end_a > start and quoted[end_q - 1] == actual[end_a - 1]:
+        end_q, end_a = end_q - 1, end_a - 1
+    forms = [_form(quoted), _form(actual)]
+    return (
+        f"{quoted!r} differs from the document's text {actual!r} in Unicode normalisation "
+        f"({forms[0]} vs {forms[1]}): {_code_points(quoted[start:end_q])} where the text has "
+        f"{_code_points(actual[start:end_a])}"
+    )
+
+
+def _code_points(part: str) -> str:
+    return " ".join(f"U+{ord(char):04X}" for char in part) or "nothing"
+
+
+def _form(text: str) -> str:
+    import unicodedata
+
+    for form in ("NFC", "NFD"):
+        if unicodedata.is_normalized(form, text):
+            return form
+    return "mixed"

@@ -40,7 +40,10 @@ class ActionBinder:
             else Qt.ShortcutContext.WindowShortcut
         )
         action.setCheckable(spec.checkable)
-        action.triggered.connect(lambda _=False, s=spec: s.handler(self.parts))
+        if spec.checkable:  # a switch: its handler gets the new state
+            action.triggered.connect(lambda checked, s=spec: s.handler(self.parts, checked))
+        else:
+            action.triggered.connect(lambda _=False, s=spec: s.handler(self.parts))
         (self.article if on_article else self.window).addAction(action)
         if spec.menu is not None:
             menu = self.menus[spec.menu]

@@ -26,8 +26,9 @@ class Scope(StrEnum):
 
 @dataclass(frozen=True)
 class ActionSpec:
-    """One action. `menu`: the menu it appears in (None: a key of the article only);
-    `enabled(parts)`: when it can be used (also settles keys that two actions share)."""
+    """One action. `handler(parts)` does it (`handler(parts, checked)` for a switch);
+    `menu`: the menu it appears in (None: a key of the article only); `enabled(parts)`:
+    when it can be used (it also settles keys that two actions share, such as Delete)."""
 
     id: str
     title: str
@@ -381,7 +382,7 @@ def _other_actions() -> list[ActionSpec]:
         ActionSpec(
             "view.rejected",
             "Show rejected",
-            lambda p: p.toggles.show_rejected(),
+            lambda p, on: p.toggles.show_rejected(on),
             ("Ctrl+R",),
             "View",
             W,
@@ -391,7 +392,7 @@ def _other_actions() -> list[ActionSpec]:
         ActionSpec(
             "view.hide_arcs",
             "Hide relation arcs",
-            lambda p: p.toggles.hide_arcs(),
+            lambda p, on: p.toggles.hide_arcs(on),
             ("Ctrl+H",),
             "View",
             W,
@@ -400,7 +401,7 @@ def _other_actions() -> list[ActionSpec]:
         ActionSpec(
             "view.focus_relations",
             "Only the focused entity's relations",
-            lambda p: p.toggles.only_focus_relations(),
+            lambda p, on: p.toggles.only_focus_relations(on),
             ("Ctrl+J",),
             "View",
             W,

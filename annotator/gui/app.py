@@ -61,8 +61,10 @@ def open_window(project: Project, settings: QSettings | None = None) -> MainWind
 
 
 def starting_project(settings: QSettings) -> Path:
-    """The last project used, if it is still there; else the default project."""
-    last = settings.value("last_project")
+    """Which project `annotator` with no argument opens: the file ANNOTATOR_DB names (an
+    explicit choice wins over memory), else the last project used if it is still there,
+    else the default project (made with the sample article on first start)."""
+    last = None if os.environ.get("ANNOTATOR_DB") else settings.value("last_project")
     if last:
         try:
             if check_project_file(Path(last)):

@@ -8,12 +8,11 @@ inside Utf16Map.
 
 from __future__ import annotations
 
-import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QFont, QFontMetricsF, QTextLayout, QTextOption
+from PySide6.QtGui import QFont, QFontMetricsF, QTextLayout, QTextLine, QTextOption
 
 from annotator.gui.arcs import ArcPiece, arc_pieces
 from annotator.gui.utf16 import Utf16Map
@@ -21,7 +20,6 @@ from annotator.model import Entity, Relation
 
 MARGIN = 24.0
 LINE_PADDING = 4.0
-_LTR_CLASSES = {"L", "EN", "AN", "LRE", "LRO", "LRI"}
 
 
 @dataclass(slots=True)
@@ -205,42 +203,50 @@ class ArticleLayout:
         last = max(first, bisect_right(self._line_starts, max(start, end - 1)) - 1)
         return range(first, last + 1)
 
-    def _boundaries(self, line_index: int) -> list[float]:
-        """x of every code-point boundary on the line (cached per line)."""
+    def _extents(self, line_index: int) -> list[tuple[float, float]]:
+        """(left, right) of every character of the line, in order (code points)."""
         line = self.lines[line_index]
-        return [self._x(line_index, position) for position in range(line.start, line.end + 1)]
+        return [self._extent(line_index, position) for position in range(line.start, line.end)]
 
-    def _x(self, line_index: int, position: int) -> float:
-        """x of one code-point boundary on a line, cached until the next relayout."""
+    def _extent(self, line_index: int, position: int) -> tuple[float, float]:
+        """Left and right x of the character at `position`, cached until the next relayout.
+
+        From the character's leading and trailing edges (QTextLine.cursorToX). For the
+        first character of a run whose direction differs from its neighbour's (T of `Tim`
+        after Arabic, the first digit of a year) Qt gives both edges at the run boundary;
+        there the glyphs Qt drew for that character (QTextLine.glyphRuns) say where it is.
+        """
         key = (line_index, position)
-        x = self._boundary_x.get(key)
-        if x is None:
+        extent = self._boundary_x.get(key)
+        if extent is None:
             paragraph = self._paragraphs[self.lines[line_index].paragraph]
             qt_line = self.qt_line(line_index)
             # cursorToX counts from the layout's origin, so it moves with setPosition; the
             # margin is added here so the cache holds whether or not lines were placed yet
-            x = (
-                qt_line.cursorToX(paragraph.utf16.to_qt(position - paragraph.start))[0]
-                - qt_line.x()
-                + MARGIN
-            )
-            self._boundary_x[key] = x
-        return x
+            index = paragraph.utf16.to_qt(position - paragraph.start)
+            shift = MARGIN - qt_line.x()
+            leading = qt_line.cursorToX(index, QTextLine.Edge.Leading)[0]
+            trailing = qt_line.cursorToX(index, QTextLine.Edge.Trailing)[0]
+            if abs(leading - trailing) < 0.01:
+                width = paragraph.utf16.to_qt(position - paragraph.start + 1) - index
+                boxes = [run.boundingRect() for run in qt_line.glyphRuns(index, width)]
+                if boxes and max(b.right() for b in boxes) - min(b.left() for b in boxes) > 0.5:
+                    leading = min(b.left() for b in boxes)
+                    trailing = max(b.right() for b in boxes)
+            extent = (min(leading, trailing) + shift, max(leading, trailing) + shift)
+            self._boundary_x[key] = extent
+        return extent
 
     def _x_range(self, line_index: int, start: int, end: int) -> tuple[float, float]:
-        """Leftmost and rightmost x of [start, end) on one line, bidi runs included."""
+        """Leftmost and rightmost x of the characters [start, end) on one line, whatever
+        their directions (Latin words, digits inside Arabic)."""
         line = self.lines[line_index]
         start, end = max(start, line.start), min(end, line.end)
         if end <= start:
-            x = self._x(line_index, start)
-            return x, x
-        piece = self.text[start:end]
-        if any(unicodedata.bidirectional(c) in _LTR_CLASSES for c in piece):
-            positions = range(start, end + 1)
-        else:
-            positions = (start, end)
-        values = [self._x(line_index, position) for position in positions]
-        return min(values), max(values)
+            left, right = self._extent(line_index, min(start, line.end - 1))
+            return left, left
+        extents = [self._extent(line_index, position) for position in range(start, end)]
+        return min(e[0] for e in extents), max(e[1] for e in extents)
 
     def span_rects(self, start: int, end: int) -> list[QRectF]:
         if not self.lines:
@@ -320,10 +326,8 @@ class ArticleLayout:
         if line_index is None:
             return None
         line = self.lines[line_index]
-        xs = self._boundaries(line_index)
         best, best_distance = None, float("inf")
-        for offset in range(line.end - line.start):
-            left, right = sorted((xs[offset], xs[offset + 1]))
+        for offset, (left, right) in enumerate(self._extents(line_index)):
             if left <= point.x() <= right:
                 return line.start + offset
             distance = min(abs(point.x() - left), abs(point.x() - right))
@@ -341,12 +345,11 @@ class ArticleLayout:
         if line_index is None or line_index != self.line_at_y(second.y()):
             return None
         line = self.lines[line_index]
-        xs = self._boundaries(line_index)
         low, high = sorted((first.x(), second.x()))
         inside = [
             line.start + offset
-            for offset in range(line.end - line.start)
-            if low <= (xs[offset] + xs[offset + 1]) / 2 <= high
+            for offset, (left, right) in enumerate(self._extents(line_index))
+            if low <= (left + right) / 2 <= high
         ]
         return (min(inside), max(inside)) if inside else None
 

@@ -49,7 +49,9 @@ class ArticleView(QAbstractScrollArea):
         self.focus_relation_id: int | None = None
         self.show_arcs = True
         self.only_focus_relations = False
-        self.linking = LinkController(self)
+        self.linking = LinkController(
+            self, self.message.emit, self.relation_requested.emit, self.retype_requested.emit
+        )
         self._link_drag: int | None = None
         self.selection: tuple[int, int] | None = None
         self.word_selection = WordSelection("")

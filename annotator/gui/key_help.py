@@ -7,20 +7,23 @@ from collections.abc import Iterable
 
 from PySide6.QtWidgets import QDialog, QTextBrowser, QVBoxLayout, QWidget
 
-from annotator.gui.actions import LINK_KEYS, ActionSpec
+from annotator.gui.actions import LINK_KEYS, MENUS, ActionSpec
 from annotator.model import Schema
+
+KEY_SEPARATOR = "  or  "
 
 
 def help_rows(specs: Iterable[ActionSpec], schema: Schema) -> list[tuple[str, str, str]]:
     """(section, keys, what it does) for every bound key: menu actions by menu, the keys
     of the article, the keys while making a relation, and the schema's type hotkeys."""
     rows = []
-    for spec in specs:
-        if spec.keys:
-            section = spec.menu or "Article"
-            rows.append((section, "  or  ".join(spec.keys), spec.title))
-    linking = "While making a relation (after R, a drag, or T)"
-    rows.extend((linking, "  ".join(key.keys), key.title) for key in LINK_KEYS)
+    specs = list(specs)
+    for section in (*MENUS, None):
+        for spec in specs:
+            if spec.keys and spec.menu == section:
+                rows.append((section or "Article", KEY_SEPARATOR.join(spec.keys), spec.title))
+    linking = "While making a relation (after R, a drag, or T; other keys wait for Escape)"
+    rows.extend((linking, KEY_SEPARATOR.join(key.keys), key.title) for key in LINK_KEYS)
     for index, relation_type in enumerate(schema.relation_types, start=1):
         keys = relation_type.hotkey or str(index)
         rows.append((linking, keys, f"choose the type {relation_type.name}"))

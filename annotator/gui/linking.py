@@ -7,6 +7,7 @@ works here. The state itself is `relation_overlay.LinkState`, which the view pai
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -20,10 +21,22 @@ if TYPE_CHECKING:
 
 
 class LinkController:
-    """Owns the view's `link` state while a relation is being made (view: the article)."""
+    """Owns the `link` state while a relation is being made.
 
-    def __init__(self, view: ArticleView) -> None:
+    view: the article (entities, layout, repaint); tell(message): a line for the person;
+    add(head, tail, type) and retype(relation, type): what to do once a type is chosen."""
+
+    def __init__(
+        self,
+        view: ArticleView,
+        tell: Callable[[str], None],
+        add: Callable[[int, int, str], None],
+        retype: Callable[[int, str], None],
+    ) -> None:
         self.view = view
+        self.tell = tell
+        self.add = add
+        self.retype = retype
         self.state: LinkState | None = None
         handlers = {
             "next": lambda _text: self._move_target(1),
@@ -42,7 +55,7 @@ class LinkController:
         """R: link the focused entity to another one chosen next."""
         view = self.view
         if view.focused_entity() is None:
-            view.message.emit("Focus an entity first (Tab), then press R.")
+            self.tell("Focus an entity first (Tab), then press R.")
             return
         self.state = LinkState(source=view.focus_entity_id)
         self._move_target(1)
@@ -90,9 +103,9 @@ class LinkController:
         state, self.state = self.state, None
         self.view.viewport().update()
         if state.retype_relation is not None:
-            self.view.retype_requested.emit(state.retype_relation, type_name)
+            self.retype(state.retype_relation, type_name)
         else:
-            self.view.relation_requested.emit(state.source, state.target, type_name)
+            self.add(state.source, state.target, type_name)
 
     def _back(self) -> None:
         if self.state.types and self.state.retype_relation is None:
@@ -148,7 +161,7 @@ class LinkController:
         head, tail = session.entities[state.source], session.entities[state.target]
         types = session.project.schema.types_allowed_between(head.label, tail.label)
         if not types:
-            self.view.message.emit(f"No relation type allows {head.label} → {tail.label}.")
+            self.tell(f"No relation type allows {head.label} → {tail.label}.")
             return
         state.types = types
         self.view.viewport().update()

@@ -7,7 +7,6 @@ toggles and the key help. `ActionBinder` builds every menu and key from the acti
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -80,15 +79,14 @@ class MainWindow(QMainWindow):
         self._dock("Entities", self.entity_list, Qt.DockWidgetArea.RightDockWidgetArea)
         self._dock("Relations", self.relation_list, Qt.DockWidgetArea.RightDockWidgetArea)
         self.status = QLabel()
-        self.statusBar().addPermanentWidget(self.status, 1)
+        # a normal widget: a temporary message (an error, a refusal) takes its place while shown
+        self.statusBar().addWidget(self.status, 1)
         self.status_line = StatusLine(self.status, self.session, self.view)
-        self.parts = self._compose(open_window)
         specs = [*ACTIONS, *label_actions(self.project.schema)]
-        self.parts.help = KeyHelp(self, specs, self.project.schema)
+        self.parts = self._compose(open_window, KeyHelp(self, specs, self.project.schema))
         self.binder = ActionBinder(self, self.view, self.parts, specs)
         self.undo_action = self.binder.actions["edit.undo"]
         self.redo_action = self.binder.actions["edit.redo"]
-        self.parts.toggles.actions = self.binder.actions
         self._add_recent_menu()
         self._add_label_palette()
         self._connect()
@@ -106,7 +104,7 @@ class MainWindow(QMainWindow):
         self._watch.timeout.connect(self.check_external_changes)
         self._watch.start()
 
-    def _compose(self, open_window) -> WindowParts:
+    def _compose(self, open_window, help: KeyHelp) -> WindowParts:
         tell = self.tell
         progress = QProgressBar()
         progress.setMaximumWidth(220)
@@ -127,7 +125,7 @@ class MainWindow(QMainWindow):
         )
         toggles = ViewToggles(self.view)
         self.edits, self.files, self.suggestions = edits, files, suggestions
-        return WindowParts(self, self.session, self.view, edits, files, suggestions, toggles, None)
+        return WindowParts(self, self.session, self.view, edits, files, suggestions, toggles, help)
 
     def _connect(self) -> None:
         self.documents.document_chosen.connect(self.open_document)
@@ -212,11 +210,10 @@ class MainWindow(QMainWindow):
 
     def check_external_changes(self) -> bool:
         """Re-read what another connection committed since the last look."""
-        try:
-            changed = self.workspace.check_external_changes()
-        except sqlite3.ProgrammingError:  # the project was closed under this window
+        if not self.project.is_open:  # the project was closed under this window
             self._watch.stop()
             return False
+        changed = self.workspace.check_external_changes()
         if changed:
             self.tell("The project was changed by another program: reloaded.", 6000)
         return changed

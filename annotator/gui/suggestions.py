@@ -67,15 +67,17 @@ class Suggestions:
             self.project.path, only, force, first_document=self.current_document()
         )
         self.worker.progressed.connect(self._progressed)
-        self.worker.document_done.connect(
-            lambda document_id: self.workspace.documents_changed([document_id], Origin.SUGGEST)
-        )
+        self.worker.document_done.connect(self._document_done)
         self.worker.finished_run.connect(self._finished)
         self.progress.setRange(0, 0)
         if only != ["memory"]:
             self.progress.show()
             self.cancel_button.show()
         self.worker.start()
+
+    def _document_done(self, document_id: int) -> None:
+        self.workspace.absorb_own_commits()
+        self.workspace.documents_changed([document_id], Origin.SUGGEST)
 
     def cancel(self) -> None:
         if self.worker is not None and self.worker.isRunning():
@@ -95,6 +97,7 @@ class Suggestions:
         self.progress.setValue(done)
 
     def _finished(self, summary: str) -> None:
+        self.workspace.absorb_own_commits()
         self.progress.hide()
         self.cancel_button.hide()
         self.tell(summary)

@@ -10,7 +10,8 @@ from typing import Any
 
 from annotator.model.errors import AnnotationError
 
-_LABEL_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_\-]*$")
+# Letters and digits of any script, '_' and '-': شخص، مكان، PERS, B-2 (no spaces, not empty)
+_LABEL_NAME = re.compile(r"^[\w\-]+$")
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 
 
@@ -221,8 +222,8 @@ def _check_schema(schema: Schema) -> None:
     for label in schema.labels:
         if not _LABEL_NAME.match(label.name):
             raise AnnotationError(
-                f"label name {label.name!r} must start with a letter and hold only "
-                "letters, digits, '_' or '-'"
+                f"label name {label.name!r} must hold only letters, digits, '_' or '-' "
+                "(of any script; no spaces)"
             )
         if not _COLOUR.match(label.colour):
             raise AnnotationError(f"label {label.name}: colour {label.colour!r} is not #rrggbb")
@@ -239,8 +240,8 @@ def _check_schema(schema: Schema) -> None:
     for relation_type in schema.relation_types:
         if not _LABEL_NAME.match(relation_type.name):
             raise AnnotationError(
-                f"relation type name {relation_type.name!r} must start with a letter and "
-                "hold only letters, digits, '_' or '-'"
+                f"relation type name {relation_type.name!r} must hold only letters, digits, "
+                "'_' or '-' (of any script; no spaces)"
             )
         for head, tail in relation_type.pairs:
             for label_name in (head, tail):

@@ -15,7 +15,6 @@ from annotator.store.migrations import MIGRATION_SET, known_migration_names, mig
 
 # PRAGMA application_id marks a SQLite file as an annotator project ("ANNO").
 APPLICATION_ID = 0x414E4E4F
-SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000
 
 
@@ -23,45 +22,55 @@ class ProjectFileError(Exception):
     """A project file cannot be opened; the message names the file and the reason."""
 
 
-def _read_header(path: Path) -> bytes:
-    try:
-        with path.open("rb") as handle:
-            return handle.read(100)
-    except OSError as error:
-        raise ProjectFileError(f"{path}: cannot read the file: {error.strerror}") from None
-
-
 def check_project_file(path: Path) -> bool:
     """Return True if `path` holds an annotator project, False if it is absent or empty.
 
-    Raises ProjectFileError for anything else, without writing to the file.
+    Raises ProjectFileError for anything else, without writing to the file. The file is
+    read through SQLite only, never with a plain open(): closing a plain file handle drops
+    every POSIX lock this process holds on it, and another program closing the project
+    would then delete the write-ahead log this process is still writing.
     """
     if not path.exists():
         return False
     if path.is_dir():
         raise ProjectFileError(f"{path}: is a folder, not a project file")
-    header = _read_header(path)
-    if not header:
-        return False
-    if not header.startswith(SQLITE_HEADER) or len(header) < 100:
-        raise ProjectFileError(f"{path}: not an annotator project (not a SQLite database)")
-    application_id = int.from_bytes(header[68:72], "big")
-    if application_id != APPLICATION_ID:
-        raise ProjectFileError(
-            f"{path}: not an annotator project (a SQLite database made by another program)"
-        )
-    _refuse_newer_version(path)
+    try:
+        if path.stat().st_size == 0:
+            return False
+    except OSError as error:
+        raise ProjectFileError(f"{path}: cannot read the file: {error.strerror}") from None
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+    except sqlite3.Error as error:
+        raise ProjectFileError(f"{path}: cannot open the project: {error}") from None
+    try:
+        application_id = _application_id(conn, path)
+        if application_id != APPLICATION_ID:
+            raise ProjectFileError(
+                f"{path}: not an annotator project (a SQLite database made by another program)"
+            )
+        _refuse_newer_version(conn, path)
+    finally:
+        conn.close()
     return True
 
 
-def _refuse_newer_version(path: Path) -> None:
+def _application_id(conn: sqlite3.Connection, path: Path) -> int:
+    try:
+        return conn.execute("PRAGMA application_id").fetchone()[0]
+    except sqlite3.DatabaseError as error:
+        if "not a database" in str(error):
+            raise ProjectFileError(
+                f"{path}: not an annotator project (not a SQLite database)"
+            ) from None
+        raise ProjectFileError(
+            f"{path}: the project file is damaged or unreadable: {error}"
+        ) from None
+
+
+def _refuse_newer_version(conn: sqlite3.Connection, path: Path) -> None:
     """Compare the migrations recorded in the file with the ones this version knows."""
     known = set(known_migration_names())
-    uri = f"file:{path}?mode=ro"
-    try:
-        conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
-    except sqlite3.Error as error:
-        raise ProjectFileError(f"{path}: cannot open the project: {error}") from None
     try:
         rows = conn.execute(
             "SELECT name FROM _sqlite_migrations WHERE migration_set = ?", (MIGRATION_SET,)
@@ -70,8 +79,6 @@ def _refuse_newer_version(path: Path) -> None:
         raise ProjectFileError(
             f"{path}: the project file is damaged or unreadable: {error}"
         ) from None
-    finally:
-        conn.close()
     unknown = sorted({name for (name,) in rows} - known)
     if unknown:
         raise ProjectFileError(

@@ -144,38 +144,65 @@ def m002_suggestion_runs(db: Database) -> None:
     )
 
 
+_CHANGED = {
+    "resized": "json_extract(ev.old, '$.start') != json_extract(ev.new, '$.start') "
+    "OR json_extract(ev.old, '$.end') != json_extract(ev.new, '$.end')",
+    "relabelled": "json_extract(ev.old, '$.label') != json_extract(ev.new, '$.label')",
+    "accepted": "json_extract(ev.old, '$.status') != 'accepted' "
+    "AND json_extract(ev.new, '$.status') = 'accepted'",
+}
+
+
+def _entity_events(changed: str) -> str:
+    """An update of this entity in the log (after it was created) that changed ..."""
+    return (
+        "EXISTS (SELECT 1 FROM events ev WHERE ev.object = 'entity' AND ev.action = 'update' "
+        f"AND ev.object_id = entities.id AND ev.at >= entities.created_at AND ({changed}))"
+    )
+
+
 @migrations()
 def m003_entity_decisions(db: Database) -> None:
-    """Provenance: who last decided an entity and how, apart from who created it
-    (`annotator`) and which suggester proposed it (`source`). Existing decisions are
-    read back from the status and source, and a person's relabel or resize of a proposal
-    from the events log; the last editor was the only name kept, so it becomes the
-    decider."""
+    """Provenance: who created an entity (`annotator`), which suggester proposed it
+    (`source`), and, new, who last decided it and how (`decided_by`, `decision`).
+
+    Until now `annotator` held whoever edited last. The creator is read back from the
+    log's `add` event of the entity; a suggester's candidate had none, so its creator is
+    left empty. The decision comes from the status and source, and a person's relabel or
+    resize of a proposal (accepted or still a candidate) from the log's updates; the last
+    editor becomes the decider."""
     db.execute("ALTER TABLE entities ADD COLUMN decided_by TEXT")
     db.execute("ALTER TABLE entities ADD COLUMN decision TEXT")
+    imported_then_accepted = _entity_events(_CHANGED["accepted"])
     db.execute(
-        """
+        f"""
         UPDATE entities SET
             decision = CASE
                 WHEN status = 'rejected' THEN 'rejected'
                 WHEN status = 'accepted' AND source = 'human' THEN 'added'
-                WHEN status = 'accepted' AND source = 'import' THEN 'imported'
+                WHEN status = 'accepted' AND source = 'import'
+                    AND NOT {imported_then_accepted} THEN 'imported'
                 WHEN status = 'accepted' THEN 'accepted'
             END,
             decided_by = CASE WHEN status != 'candidate' THEN annotator END
         """
     )
-    for decision, changed in (
-        ("resized", "json_extract(ev.old, '$.start') != json_extract(ev.new, '$.start') "
-         "OR json_extract(ev.old, '$.end') != json_extract(ev.new, '$.end')"),
-        ("relabelled", "json_extract(ev.old, '$.label') != json_extract(ev.new, '$.label')"),
-    ):  # fmt: skip
+    for decision in ("resized", "relabelled"):
         db.execute(
             f"""
-            UPDATE entities SET decision = '{decision}'
-            WHERE status = 'accepted' AND source NOT IN ('human', 'import') AND EXISTS (
-                SELECT 1 FROM events ev WHERE ev.object = 'entity' AND ev.action = 'update'
-                AND ev.object_id = entities.id AND ev.at >= entities.created_at
-                AND ({changed}))
+            UPDATE entities SET decision = '{decision}', decided_by = annotator
+            WHERE status != 'rejected' AND source NOT IN ('human', 'import')
+            AND {_entity_events(_CHANGED[decision])}
             """
         )
+    db.execute(
+        """
+        UPDATE entities SET annotator = (
+            SELECT ev.annotator FROM events ev WHERE ev.object = 'entity' AND ev.action = 'add'
+            AND ev.object_id = entities.id AND ev.at >= entities.created_at ORDER BY ev.id
+            LIMIT 1)
+        WHERE source NOT IN ('human', 'import') OR EXISTS (
+            SELECT 1 FROM events ev WHERE ev.object = 'entity' AND ev.action = 'add'
+            AND ev.object_id = entities.id AND ev.at >= entities.created_at)
+        """
+    )

@@ -130,6 +130,11 @@ class Project:
 
     def close(self) -> None:
         self._db.close()
+        self._closed = True
+
+    @property
+    def is_open(self) -> bool:
+        return not getattr(self, "_closed", False)
 
     def __enter__(self) -> Project:
         return self
@@ -331,11 +336,15 @@ class Project:
             new = new.with_changes(decision=decision, decided_by=acting if decision else None)
             return old, self._write_entity(old, new, acting)
 
-    def revert_entity(self, earlier: Entity, annotator: str | None = None) -> tuple[Entity, Entity]:
+    def revert_entity(
+        self, earlier: Entity, annotator: str | None = None, expected: Entity | None = None
+    ) -> tuple[Entity, Entity]:
         """Put an entity back exactly as `earlier` (span, label, status, decision): the
-        undo of an update. Returns (old, new)."""
+        undo of an update. Returns (old, new). With `expected` (the entity as this undo
+        left it), refused with ConcurrentEditError if another program changed it since."""
         with write_transaction(self._db):
             old = self._entities.get(earlier.id)
+            _refuse_if_changed(old, expected)
             return old, self._write_entity(old, earlier, annotator or self.annotator)
 
     def _write_entity(self, old: Entity, new: Entity, acting: str) -> Entity:

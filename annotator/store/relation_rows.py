@@ -101,8 +101,10 @@ class RelationRows:
         status: str,
         annotator: str | None,
         relation_id: int | None = None,
+        created_at: str | None = None,
     ) -> Relation:
-        """Add a relation (with `relation_id` only to bring a deleted one back)."""
+        """Add a relation (with `relation_id` and `created_at` only to bring a deleted one
+        back as it was)."""
         draft = Relation(0, 0, head_id, tail_id, type, status, annotator)
         with write_transaction(self._db):
             draft = self._normalised(draft.with_changes(id=relation_id or 0))
@@ -118,7 +120,7 @@ class RelationRows:
                     draft.type,
                     draft.status,
                     annotator,
-                    stamp,
+                    created_at or stamp,
                     stamp,
                 ),
             )
@@ -202,6 +204,7 @@ class RelationRows:
                     status=relation.status,
                     annotator=relation.annotator,
                     relation_id=relation.id,
+                    created_at=relation.created_at,
                 )
                 for relation in relations
             ]

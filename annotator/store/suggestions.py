@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import Protocol
 
 from annotator.model import Status
@@ -41,6 +43,29 @@ def last_fingerprint(project: Project, document_id: int, suggester: str) -> str 
     return None if row is None else row[0]
 
 
+class _GoldSpans:
+    """Accepted spans per label, sorted by start with the running maximum of their ends:
+    "is [start, end) inside an accepted span of this label" in O(log n)."""
+
+    def __init__(self, spans: Iterable[tuple[str, int, int]]) -> None:
+        by_label: dict[str, list[tuple[int, int]]] = {}
+        for label, start, end in spans:
+            by_label.setdefault(label, []).append((start, end))
+        self._starts: dict[str, list[int]] = {}
+        self._reach: dict[str, list[int]] = {}
+        for label, items in by_label.items():
+            items.sort()
+            self._starts[label] = [start for start, _ in items]
+            self._reach[label] = list(accumulate((end for _, end in items), max))
+
+    def contains(self, label: str, start: int, end: int) -> bool:
+        starts = self._starts.get(label)
+        if not starts:
+            return False
+        index = bisect_right(starts, start) - 1  # the last span starting at or before start
+        return index >= 0 and self._reach[label][index] >= end
+
+
 def store_candidates(
     project: Project,
     document_id: int,
@@ -50,10 +75,12 @@ def store_candidates(
 ) -> StoredCandidates:
     """Make the document's candidates from `suggester` exactly `candidates`, in one transaction.
 
-    An entity with the same span and label (accepted, rejected, or another suggester's
-    candidate) keeps the proposal out, and so does an accepted entity of the same label
-    that contains it. The suggester's own untouched candidates that it no
-    longer proposes are removed, unless a relation uses them.
+    A proposal is kept out by an entity with the same span and label (another
+    suggester's candidate), by a person's decision on the same span whatever its label
+    (accepted or rejected), and by an accepted entity of the same label that contains it.
+    The suggester's own untouched candidates that it no longer proposes are removed,
+    unless a relation uses them. Containment is a binary search over the accepted spans
+    sorted by start, so a document with tens of thousands of them stays near-linear.
     """
     db = project._db
     schema = project.schema
@@ -69,10 +96,16 @@ def store_candidates(
                 (document_id,),
             )
         }
-        gold_by_label: dict[str, list[tuple[int, int]]] = {}
-        for (start, end, label), (_, status, _) in existing.items():
-            if status == Status.ACCEPTED:
-                gold_by_label.setdefault(label, []).append((start, end))
+        decided_spans = {
+            (start, end)
+            for (start, end, _), (_, status, _) in existing.items()
+            if status != Status.CANDIDATE
+        }
+        gold = _GoldSpans(
+            (label, start, end)
+            for (start, end, label), (_, status, _) in existing.items()
+            if status == Status.ACCEPTED
+        )
         proposed = set()
         rows = []
         kept_out = 0
@@ -86,12 +119,12 @@ def store_candidates(
             ):
                 continue
             proposed.add(key)
-            inside_gold = any(
-                start <= candidate.start and candidate.end <= end
-                for start, end in gold_by_label.get(candidate.label, ())
-            )
-            if key in existing or inside_gold:
-                # the same span decided by a human, or a piece of an accepted name of the
+            if (
+                key in existing
+                or (candidate.start, candidate.end) in decided_spans
+                or gold.contains(candidate.label, candidate.start, candidate.end)
+            ):
+                # the same span decided by a person, or a piece of an accepted name of the
                 # same label (بوتين inside فلاديمير بوتين): nothing left to propose
                 kept_out += 1
                 continue

@@ -2,7 +2,9 @@
 
 A name matches a run of words whose normalised letters are the name's; the first word may
 carry proclitics (و ف ب ك ل, the article, and their combinations), which the candidate
-leaves out. Names never match across punctuation.
+leaves out. Names never match across punctuation, a candidate starts and ends on letters
+(`annotator.text.names`), and a one-word match that is written as a function word is never
+proposed, whatever it normalises to.
 """
 
 from __future__ import annotations
@@ -10,12 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from annotator.suggest.base import Candidate
-from annotator.text.arabic import (
-    INVISIBLE,
-    normalise,
-    normalise_with_positions,
-    proclitic_readings,
-)
+from annotator.text.arabic import normalise, normalise_with_positions, proclitic_readings
+from annotator.text.names import is_function_word, name_span
 from annotator.text.words import Word, words_with_offsets
 
 
@@ -64,13 +62,12 @@ class NameMatcher:
                     continue
                 longest = len(matches[0].words)
                 last = words[index + longest - 1]
-                start = word.start + positions[skipped]
-                end = last.end
-                while end > last.start and text[end - 1] in INVISIBLE:
-                    end -= 1
+                span = name_span(text, word.start + positions[skipped], last.end)
+                if span is None or (longest == 1 and is_function_word(text[span[0] : span[1]])):
+                    break  # علي is a name, على ("on") never: compared as written
                 for name in matches:
                     if len(name.words) == longest:
-                        found.append(Candidate(start, end, name.label, name.source))
+                        found.append(Candidate(*span, name.label, name.source))
                 break
         return found
 

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import hashlib
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 from annotator.suggest.base import Candidate
 from annotator.suggest.matcher import NameMatcher
+from annotator.text.arabic import normalise
 from annotator.text.words import Word
 
 
@@ -20,7 +22,19 @@ class MemorySuggester:
     name = "memory"
 
     def __init__(self, accepted: Iterable[tuple[str, str]]) -> None:
-        self._patterns = sorted(set(accepted))
+        """`accepted`: (text, label) of every accepted entity, one pair per entity. A name
+        accepted with two labels is proposed once, with the label used most (ties: the
+        first in alphabetical order)."""
+        labels: dict[tuple[str, ...], Counter] = defaultdict(Counter)
+        written: dict[tuple[str, ...], str] = {}
+        for text, label in accepted:
+            key = tuple(normalise(word) for word in text.split())
+            labels[key][label] += 1
+            written[key] = min(written.get(key, text), text)
+        self._patterns = sorted(
+            (written[key], min(counts, key=lambda label: (-counts[label], label)))
+            for key, counts in labels.items()
+        )
         self._matcher = NameMatcher()
         for text, label in self._patterns:
             self._matcher.add(text, label, "memory")

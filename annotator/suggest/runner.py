@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from annotator.model import AnnotationError
 from annotator.store.project import Project
 from annotator.store.suggestions import last_fingerprint, store_candidates
-from annotator.suggest.base import Suggester, SuggesterUnavailable
+from annotator.suggest.base import Candidate, Suggester, SuggesterUnavailable
+from annotator.text.names import name_span
 from annotator.text.words import words_with_offsets
 
 SUGGESTER_NAMES = ("camel-ner", "memory", "gazetteer", "cues")
@@ -33,6 +34,21 @@ class SuggestReport:
             f"{self.documents} documents: {self.added} candidates added, {self.removed} "
             f"withdrawn, {self.skipped} suggester runs skipped as up to date"
         )
+
+
+def name_spans(text: str, candidates: Iterable[Candidate]) -> list[Candidate]:
+    """Every suggester's candidates through the one definition of where a name starts and
+    ends (`annotator.text.names.name_span`): edges moved onto letters, and a candidate with
+    an emoji inside, or no letter, left out."""
+    cleaned = []
+    for candidate in candidates:
+        span = name_span(text, candidate.start, candidate.end)
+        if span is None:
+            continue
+        if span != (candidate.start, candidate.end):
+            candidate = replace(candidate, start=span[0], end=span[1])
+        cleaned.append(candidate)
+    return cleaned
 
 
 def build_suggesters(
@@ -117,6 +133,7 @@ def run_suggesters(
                 report.unavailable.append(f"{suggester.name}: {error}")
                 active.remove(suggester)
                 continue
+            candidates = name_spans(document.text, candidates)
             stored = store_candidates(project, document.id, suggester.name, fingerprint, candidates)
             report.runs += 1
             report.added += stored.added

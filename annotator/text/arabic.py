@@ -33,15 +33,17 @@ def normalise_char(char: str) -> str:
     return normalize_teh_marbuta_ar(normalize_alef_maksura_ar(normalize_alef_ar(char)))
 
 
-def normalise_with_positions(token: str) -> tuple[str, list[int]]:
-    """The normalised token, and for each of its letters the index in `token`."""
+@lru_cache(maxsize=1 << 16)
+def normalise_with_positions(token: str) -> tuple[str, tuple[int, ...]]:
+    """The normalised token, and for each of its letters the index in `token` (cached:
+    the same words come back in every document and every suggester)."""
     letters, positions = [], []
     for index, char in enumerate(token):
         mapped = normalise_char(char)
         if mapped:
             letters.append(mapped)
             positions.append(index)
-    return "".join(letters), positions
+    return "".join(letters), tuple(positions)
 
 
 def normalise(text: str) -> str:
@@ -65,7 +67,8 @@ PROCLITIC_PREFIXES = _proclitic_prefixes()
 MIN_STEM_LETTERS = 2
 
 
-def proclitic_readings(normalised: str) -> list[tuple[int, str]]:
+@lru_cache(maxsize=1 << 16)
+def proclitic_readings(normalised: str) -> tuple[tuple[int, str], ...]:
     """Ways to read a normalised word as proclitics + stem: (letters skipped, lookup key).
 
     The bare word comes first. `لل` also offers the stem with its article restored, so
@@ -81,4 +84,4 @@ def proclitic_readings(normalised: str) -> list[tuple[int, str]]:
         readings.append((len(prefix), stem))
         if restores_article:
             readings.append((len(prefix), ARTICLE + stem))
-    return readings
+    return tuple(readings)

@@ -216,3 +216,33 @@ def test_import_and_suggestions_are_announced(project, workspace, tmp_path):
     assert [(e.document_id, e.origin, e.everything) for e in changed] == [
         (report.document_ids[0], Origin.SUGGEST, True)
     ]
+
+
+def test_events_say_what_was_added_changed_and_removed(project, workspace, document):
+    add = operations.AddEntity(document.id, *span("روسيا"), "LOC")
+    event = workspace.perform(add)
+    assert [e.id for e in event.entities_added] == [add.entity_id] and not event.entities_changed
+    event = workspace.perform(operations.relabel(project.entity(add.entity_id), "ORG"))
+    assert [e.id for e in event.entities_changed] == [add.entity_id] and not event.entities_added
+    lavrov = project.add_entity(document.id, *span("لافروف"), "PERS")
+    link = operations.link(lavrov, project.entity(add.entity_id), "affiliated_with")
+    event = workspace.perform(link)
+    assert [r.id for r in event.relations_added] == [link.children[-1].relation.id]
+    event = workspace.undo(document.id)
+    assert event.relations_removed == (link.children[-1].relation.id,)
+
+
+def test_undo_never_overwrites_what_another_program_changed_since(tmp_path):
+    path = tmp_path / "p.sqlite"
+    with Project.create(path, annotator="amal") as mine:
+        document = mine.add_document("news.txt", TEXT)
+        seen = mine.add_entity(document.id, *span("روسيا"), "LOC", status=Status.CANDIDATE)
+        workspace = Workspace(mine)
+        workspace.perform(operations.relabel(seen, "ORG"))
+        with Project.open(path, annotator="omar") as theirs:
+            theirs.update_entity(seen.id, status=Status.ACCEPTED)
+        with pytest.raises(AnnotationError, match="changed by another program"):
+            workspace.undo(document.id)
+        stored = mine.entity(seen.id)
+        assert (stored.label, stored.status, stored.decided_by) == ("ORG", Status.ACCEPTED, "omar")
+        assert workspace.history(document.id).can_undo

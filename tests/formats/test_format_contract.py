@@ -27,9 +27,16 @@ def snapshot(out: Path) -> dict[str, bytes]:
     return {out.name: out.read_bytes()}
 
 
-def expected_left_out(fmt: registry.FileFormat, lines) -> dict[str, int]:
-    """What the format must report it left out of a gold export of `lines`."""
+def expected_left_out(fmt: registry.FileFormat, lines, candidates=False) -> dict[str, int]:
+    """What the format must report it left out of an export of `lines` (gold only, or with
+    candidates and rejected ones)."""
     left = {}
+    if candidates and "statuses" not in fmt.carries:
+        left["statuses"] = sum(
+            sum(1 for a in line[kind] if a["status"] != "accepted")
+            for line in lines
+            for kind in ("entities", "relations")
+        )
     if "relations" not in fmt.carries:
         gold = 0
         for line in lines:
@@ -83,3 +90,28 @@ def test_export_import_export_is_identical(tmp_path_factory, format_name, lines)
     assert snapshot(second).values() and list(snapshot(first).values()) == list(
         snapshot(second).values()
     )
+
+
+@pytest.mark.parametrize("format_name", ROUND_TRIP)
+@settings(
+    max_examples=10,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(lines=st.lists(documents(), min_size=1, max_size=3, unique_by=lambda d: d["text"]))
+def test_an_export_with_candidates_says_what_it_could_not_carry(
+    tmp_path_factory, format_name, lines
+):
+    fmt = registry.get(format_name)
+    folder = tmp_path_factory.mktemp(format_name)
+    source = folder / "source.jsonl"
+    source.write_text(jsonl(lines), encoding="utf-8")
+    with Project.memory() as project:
+        import_paths(project, [source])
+        summary = export_project(
+            project, out_path(folder, fmt, 1), format=format_name, include_candidates=True
+        )
+    expected = expected_left_out(fmt, lines, candidates=True).get("statuses", 0)
+    assert summary.left_out.get("statuses", 0) == expected
+    if expected:
+        assert any("without theirs" in note for note in summary.notes)

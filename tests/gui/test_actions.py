@@ -7,6 +7,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QTextBrowser
 
 from annotator.gui.actions import ACTIONS, LINK_KEYS, portable
+from annotator.gui.key_help import KEY_SEPARATOR
 
 TEXT = "قال لافروف إن روسيا رحبت بالوزير في موسكو"
 
@@ -14,8 +15,7 @@ TEXT = "قال لافروف إن روسيا رحبت بالوزير في موس�
 def _help_keys(window) -> set[str]:
     keys = set()
     for _section, text, _title in window.parts.help.rows():
-        for group in text.split("  or  "):
-            keys.update(portable(key) for key in group.split("  "))
+        keys.update(portable(key) for key in text.split(KEY_SEPARATOR))
     return keys
 
 

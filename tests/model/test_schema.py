@@ -51,7 +51,7 @@ def test_toml_round_trip():
         ("labels = 3", "'labels' must be a non-empty list"),
         ('[[labels]]\nname = "X"', "labels #1: field 'colour' is missing"),
         ('[[labels]]\nname = "X"\ncolour = "red"', "colour 'red' is not #rrggbb"),
-        ('[[labels]]\nname = "1X"\ncolour = "#000000"', "must start with a letter"),
+        ('[[labels]]\nname = "my label"\ncolour = "#000000"', "must hold only letters"),
         (
             '[[labels]]\nname = "X"\ncolour = "#000000"\n[[labels]]\nname = "X"\n'
             'colour = "#111111"',

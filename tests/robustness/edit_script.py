@@ -20,18 +20,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent.parent))
 
 
 def canonical_state(project, document_id: int) -> tuple:
-    entities = project._db.execute(
-        'SELECT id, start, "end", label, status FROM entities WHERE document_id = ? ORDER BY id',
-        (document_id,),
-    ).fetchall()
-    relations = project._db.execute(
-        "SELECT id, head_id, tail_id, type, status FROM relations WHERE document_id = ? "
-        "ORDER BY id",
-        (document_id,),
-    ).fetchall()
-    status = project._db.execute(
-        "SELECT status FROM documents WHERE id = ?", (document_id,)
-    ).fetchone()[0]
+    """Everything an edit can change in the document, through the store's public API."""
+    entities = sorted(
+        (e.id, e.start, e.end, e.label, str(e.status)) for e in project.entities(document_id)
+    )
+    relations = sorted(
+        (r.id, r.head_id, r.tail_id, r.type, str(r.status)) for r in project.relations(document_id)
+    )
+    status = str(project.document_status(document_id))
     return (status, tuple(entities), tuple(relations))
 
 
