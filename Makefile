@@ -9,24 +9,12 @@ export QT_QPA_PLATFORM ?= offscreen
 
 setup: $(STAMP)
 
-# torch is pinned and installed first, or camel-tools pulls the default build: on Linux a
-# CUDA build with its GPU libraries (several GB). Without an NVIDIA GPU we ask for the CPU
-# build (+cpu, ~750 MB) from PyTorch's CPU-only index, or, where that index cannot be
-# reached, from pip's own sources (a machine's local wheel folder).
-TORCH_VERSION := 2.13.0
-TORCH_CPU_INDEX := https://download.pytorch.org/whl/cpu
+# torch first, or camel-tools pulls the default build (CUDA, several GB): without an
+# NVIDIA GPU build_scripts/install_torch.py asks for the CPU build (+cpu, ~750 MB).
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	if command -v nvidia-smi >/dev/null 2>&1; then \
-	  $(BIN)/python -m pip install --quiet torch==$(TORCH_VERSION); \
-	elif $(BIN)/python -c "import socket; socket.getaddrinfo('download.pytorch.org', 443)" \
-	    2>/dev/null; then \
-	  $(BIN)/python -m pip install --quiet --index-url $(TORCH_CPU_INDEX) \
-	    --extra-index-url https://pypi.org/simple torch==$(TORCH_VERSION)+cpu; \
-	else \
-	  $(BIN)/python -m pip install --quiet torch==$(TORCH_VERSION)+cpu; \
-	fi
+	$(BIN)/python build_scripts/install_torch.py
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 

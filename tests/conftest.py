@@ -48,3 +48,20 @@ def pytest_terminal_summary(terminalreporter):
     tried = ", ".join(f"{name}: {count}" for name, count in CASES.items() if count)
     if tried:
         terminalreporter.write_line(f"robustness — {tried}; nothing lost or half-written")
+
+
+@pytest.fixture(autouse=True)
+def no_unexpected_dialogs(monkeypatch):
+    """A modal message box nobody answers would hang the suite: fail the test instead. A
+    test that expects a dialog replaces these with its own answer."""
+    try:
+        from PySide6.QtWidgets import QMessageBox
+    except ImportError:  # pragma: no cover - the GUI is part of every install
+        return
+
+    def unexpected(*args, **kwargs):
+        text = next((a for a in args if isinstance(a, str) and len(a) > 20), args)
+        raise AssertionError(f"an unexpected dialog asked: {text}")
+
+    for name in ("question", "warning", "information", "critical"):
+        monkeypatch.setattr(QMessageBox, name, unexpected)

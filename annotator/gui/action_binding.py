@@ -17,10 +17,16 @@ class ActionBinder:
     `MENUS`. Handlers and `enabled` get `parts`."""
 
     def __init__(
-        self, window: QMainWindow, article: QWidget, parts, specs: Iterable[ActionSpec]
+        self,
+        window: QMainWindow,
+        article: QWidget,
+        panels: list[QWidget],
+        parts,
+        specs: Iterable[ActionSpec],
     ) -> None:
         self.window = window
         self.article = article
+        self.panels = panels
         self.parts = parts
         self.specs: list[ActionSpec] = []
         self.actions: dict[str, QAction] = {}
@@ -33,18 +39,23 @@ class ActionBinder:
     def add(self, spec: ActionSpec) -> QAction:
         action = QAction(spec.title, self.window)
         action.setShortcuts([QKeySequence(key) for key in spec.keys])
-        on_article = spec.scope == Scope.ARTICLE
         action.setShortcutContext(
-            Qt.ShortcutContext.WidgetWithChildrenShortcut
-            if on_article
-            else Qt.ShortcutContext.WindowShortcut
+            Qt.ShortcutContext.WindowShortcut
+            if spec.scope == Scope.WINDOW
+            else Qt.ShortcutContext.WidgetWithChildrenShortcut
         )
         action.setCheckable(spec.checkable)
         if spec.checkable:  # a switch: its handler gets the new state
             action.triggered.connect(lambda checked, s=spec: s.handler(self.parts, checked))
         else:
             action.triggered.connect(lambda _=False, s=spec: s.handler(self.parts))
-        (self.article if on_article else self.window).addAction(action)
+        owners = {
+            Scope.WINDOW: [self.window],
+            Scope.ARTICLE: [self.article],
+            Scope.PANELS: self.panels,
+        }[spec.scope]
+        for owner in owners:
+            owner.addAction(action)
         if spec.menu is not None:
             menu = self.menus[spec.menu]
             if spec.separator:
@@ -63,7 +74,7 @@ class ActionBinder:
     def bound_keys(self) -> set[str]:
         """Every key a QAction of this window listens to (portable text)."""
         keys = set()
-        for owner in (self.window, self.article):
+        for owner in (self.window, self.article, *self.panels):
             for action in owner.actions():
                 keys.update(
                     key.toString(QKeySequence.SequenceFormat.PortableText)

@@ -18,10 +18,12 @@ from PySide6.QtGui import QKeySequence
 
 class Scope(StrEnum):
     """WINDOW: the key works anywhere in the window. ARTICLE: only while the article has
-    the keys (lists and dialogs keep their own Enter, Delete, arrows, digits)."""
+    the keys (lists and dialogs keep their own Enter, Delete, arrows, digits). PANELS:
+    only while a side panel has them."""
 
     WINDOW = "window"
     ARTICLE = "article"
+    PANELS = "panels"
 
 
 @dataclass(frozen=True)
@@ -239,6 +241,21 @@ def _edit_actions() -> list[ActionSpec]:
             e,
         ),
         ActionSpec(
+            "edit.clear_selection",
+            "Clear the selection",
+            lambda p: p.view.clear_selection(),
+            ("Escape",),
+            e,
+        ),
+        ActionSpec(
+            "view.to_article",
+            "Give the keys back to the article (from a side panel)",
+            lambda p: p.view.setFocus(),
+            ("Escape",),
+            None,
+            Scope.PANELS,
+        ),
+        ActionSpec(
             "edit.select_next_word",
             "Select the next word",
             lambda p: p.view.select_word(1),
@@ -442,18 +459,41 @@ class ModeKey:
     id: str
     keys: tuple[str, ...]
     title: str
+    hint: str  # a few words for the hint line shown while linking
 
 
 LINK_KEYS: tuple[ModeKey, ...] = (
-    ModeKey("next", ("Tab", "Down", "Left"), "the next entity as the other end"),
-    ModeKey("previous", ("Shift+Tab", "Up", "Right"), "the previous entity as the other end"),
-    ModeKey("choose", ("Return", "Enter"), "show the relation types allowed for the pair"),
+    ModeKey("next", ("Tab", "Down", "Left"), "the next entity as the other end", "Tab: next"),
+    ModeKey(
+        "previous",
+        ("Shift+Tab", "Up", "Right"),
+        "the previous entity as the other end",
+        "Shift+Tab: previous",
+    ),
     ModeKey(
         "number",
         tuple("0123456789"),
         "the entity with that number as the other end; then the type with that number",
+        "a number: that entity",
     ),
-    ModeKey("back", ("Escape",), "step back (close the type list, then stop linking)"),
+    ModeKey(
+        "choose",
+        ("Return", "Enter"),
+        "show the relation types allowed for the pair",
+        "Enter: relation types",
+    ),
+    ModeKey(
+        "swap",
+        ("S",),
+        "swap head and tail (when only the other direction is allowed)",
+        "S: swap head and tail",
+    ),
+    ModeKey(
+        "back",
+        ("Escape",),
+        "step back (close the type list, then stop linking)",
+        "Escape: back",
+    ),
 )
 
 

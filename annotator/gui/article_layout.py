@@ -127,12 +127,12 @@ class ArticleLayout:
         for entity in sorted(entities, key=lambda e: (e.start, -e.end)):
             first = True
             for line_index in self._lines_of(entity.start, entity.end):
-                left, right = self._x_range(line_index, entity.start, entity.end)
-                segment = Segment(entity.id, line_index, left, right, first=first)
-                first = False
-                self.segments.append(segment)
-                self.segments_by_line.setdefault(line_index, []).append(segment)
-                self.segments_by_entity.setdefault(entity.id, []).append(segment)
+                for left, right in self._x_ranges(line_index, entity.start, entity.end):
+                    segment = Segment(entity.id, line_index, left, right, first=first)
+                    first = False
+                    self.segments.append(segment)
+                    self.segments_by_line.setdefault(line_index, []).append(segment)
+                    self.segments_by_entity.setdefault(entity.id, []).append(segment)
         for segments in self.segments_by_line.values():
             _assign_levels(segments)
         self._place_arcs()
@@ -237,25 +237,37 @@ class ArticleLayout:
             self._boundary_x[key] = extent
         return extent
 
-    def _x_range(self, line_index: int, start: int, end: int) -> tuple[float, float]:
-        """Leftmost and rightmost x of the characters [start, end) on one line, whatever
-        their directions (Latin words, digits inside Arabic)."""
+    def _x_ranges(self, line_index: int, start: int, end: int) -> list[tuple[float, float]]:
+        """The boxes of the characters [start, end) on one line: one per piece that is
+        contiguous on screen, the first holding the span's first character. A span that
+        crosses from Arabic into a Latin run (or out of one) can be in two places at once;
+        a Latin word or a number inside Arabic is one box over exactly its glyphs."""
         line = self.lines[line_index]
         start, end = max(start, line.start), min(end, line.end)
         if end <= start:
-            left, right = self._extent(line_index, min(start, line.end - 1))
-            return left, left
+            left, _ = self._extent(line_index, min(start, line.end - 1))
+            return [(left, left)]
         extents = [self._extent(line_index, position) for position in range(start, end)]
-        return min(e[0] for e in extents), max(e[1] for e in extents)
+        pieces: list[list[float]] = []
+        for left, right in sorted(extents):
+            if pieces and left <= pieces[-1][1] + 1.0:
+                pieces[-1][1] = max(pieces[-1][1], right)
+            else:
+                pieces.append([left, right])
+        first = extents[0]
+        pieces.sort(key=lambda p: not (p[0] <= first[0] and first[1] <= p[1]))
+        return [(left, right) for left, right in pieces]
 
     def span_rects(self, start: int, end: int) -> list[QRectF]:
         if not self.lines:
             return []
         rects = []
         for line_index in self._lines_of(start, end):
-            left, right = self._x_range(line_index, start, end)
             line = self.lines[line_index]
-            rects.append(QRectF(left, line.text_top - 1, right - left, line.bottom - line.text_top))
+            for left, right in self._x_ranges(line_index, start, end):
+                rects.append(
+                    QRectF(left, line.text_top - 1, right - left, line.bottom - line.text_top)
+                )
         return rects
 
     def segment_rect(self, segment: Segment) -> QRectF:

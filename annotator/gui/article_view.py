@@ -303,7 +303,9 @@ class ArticleView(QAbstractScrollArea):
         if not rects:
             return
         bar = self.verticalScrollBar()
-        top, bottom = rects[0].top() - 3 * self.layout_.tag_height, rects[-1].bottom() + 10
+        # a margin below as well as above: the focused line is never cut at either edge
+        top = rects[0].top() - 3 * self.layout_.tag_height
+        bottom = rects[-1].bottom() + self.layout_.line_height
         if top < bar.value():
             bar.setValue(int(top))
         elif bottom > bar.value() + self.viewport().height():
@@ -392,6 +394,13 @@ class ArticleView(QAbstractScrollArea):
         self.set_focus_relation(ids[index])
 
     # --- selection ---------------------------------------------------------------------
+    def clear_selection(self) -> None:
+        """Escape: no selection (and no focused relation)."""
+        if self.selection is not None:
+            self.select(0, 0)
+        elif self.focus_relation_id is not None:
+            self.set_focus_relation(None)
+
     def select(self, start: int, end: int) -> None:
         self.selection = (start, end) if start < end else None
         self.focus_entity_id = None

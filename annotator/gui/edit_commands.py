@@ -139,8 +139,16 @@ class EditCommands:
 
     # --- documents ---------------------------------------------------------------------
     def mark_done(self) -> None:
+        """Ctrl+D: done (asking first when candidates are left), then the next document."""
         document = self.session.document
         if document is None:
+            return
+        left = sum(1 for e in self.session.entities.values() if e.status == Status.CANDIDATE)
+        question = (
+            f"{left} candidate{'s are' if left != 1 else ' is'} still undecided in this "
+            "document. Mark it done anyway?"
+        )
+        if left and not self.ask("Mark done", question):
             return
         operation = operations.SetDocumentStatus(document.id, DocumentStatus.DONE, document.status)
         if self.session.perform(operation):
@@ -150,6 +158,6 @@ class EditCommands:
         current = self.session.document.id if self.session.document else 0
         document_id = next_unfinished(self.session.project, current)
         if document_id is None:
-            self.tell("Every other document is done.")
+            self.tell("No unfinished document is left: every other document is done.")
         else:
             self.open_document(document_id)

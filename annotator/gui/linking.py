@@ -20,6 +20,24 @@ if TYPE_CHECKING:
     from annotator.gui.article_view import ArticleView
 
 
+def _no_type_message(schema, head: str, tail: str) -> str:
+    """Why nothing can be chosen for head -> tail, and what the schema does allow."""
+    reverse = schema.types_allowed_between(tail, head)
+    if reverse:
+        names = ", ".join(t.name for t in reverse)
+        return (
+            f"No relation type allows {head} → {tail}; {tail} → {head} allows {names}: "
+            "press S to swap head and tail."
+        )
+    allowed = sorted(
+        {f"{h} → {t}" for r in schema.relation_types for h, t in r.pairs if head in (h, t)}
+    )
+    return (
+        f"No relation type allows {head} → {tail} or {tail} → {head}; "
+        f"with {head} the schema allows {', '.join(allowed) or 'no relation at all'}."
+    )
+
+
 class LinkController:
     """Owns the `link` state while a relation is being made.
 
@@ -43,6 +61,7 @@ class LinkController:
             "previous": lambda _text: self._move_target(-1),
             "choose": lambda _text: self._choose(),
             "number": self._number,
+            "swap": lambda _text: self._swap(),
             "back": lambda _text: self._back(),
         }
         self.keymap = {portable(key): handlers[spec.id] for spec in LINK_KEYS for key in spec.keys}
@@ -159,11 +178,21 @@ class LinkController:
             return
         session = self.view.session
         head, tail = session.entities[state.source], session.entities[state.target]
-        types = session.project.schema.types_allowed_between(head.label, tail.label)
+        schema = session.project.schema
+        types = schema.types_allowed_between(head.label, tail.label)
         if not types:
-            self.tell(f"No relation type allows {head.label} → {tail.label}.")
+            self.tell(_no_type_message(schema, head.label, tail.label))
             return
         state.types = types
+        self.view.viewport().update()
+
+    def _swap(self) -> None:
+        """S while choosing the other end: the chosen entity becomes the head."""
+        state = self.state
+        if state.types or state.target is None or state.retype_relation is not None:
+            return
+        state.source, state.target = state.target, state.source
+        self._choose_type()
         self.view.viewport().update()
 
     def _pick_numbered(self) -> None:

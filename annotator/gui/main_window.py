@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.app.events import DocumentsAdded
+from annotator.app.suggesting import DEFAULT_SUGGESTERS
 from annotator.app.workspace import Workspace
 from annotator.gui.action_binding import ActionBinder
 from annotator.gui.actions import ACTIONS, label_actions
@@ -40,6 +41,10 @@ from annotator.gui.view_toggles import ViewToggles
 from annotator.store import Project
 
 EXTERNAL_CHECK_MS = 1000
+FOCUS_FRAME = (
+    "ArticleView, QListView, QComboBox { border: 2px solid #d9d9d9; }"
+    " ArticleView:focus, QListView:focus, QComboBox:focus { border: 2px solid #2b6cb0; }"
+)
 
 
 @dataclass
@@ -84,7 +89,10 @@ class MainWindow(QMainWindow):
         self.status_line = StatusLine(self.status, self.session, self.view)
         specs = [*ACTIONS, *label_actions(self.project.schema)]
         self.parts = self._compose(open_window, KeyHelp(self, specs, self.project.schema))
-        self.binder = ActionBinder(self, self.view, self.parts, specs)
+        panels = [self.documents, self.entity_list, self.relation_list]
+        self.binder = ActionBinder(self, self.view, panels, self.parts, specs)
+        for widget in (self.view, *panels):  # the pane that has the keys shows it
+            widget.setStyleSheet(FOCUS_FRAME)
         self.undo_action = self.binder.actions["edit.undo"]
         self.redo_action = self.binder.actions["edit.redo"]
         self._add_recent_menu()
@@ -114,7 +122,6 @@ class MainWindow(QMainWindow):
             widget.hide()
             self.statusBar().addPermanentWidget(widget)
         edits = EditCommands(self.session, self.view, self.ask, self.open_document, tell)
-        files = ProjectFiles(self, self.workspace, self.settings, open_window, tell)
         suggestions = Suggestions(
             self,
             self.workspace,
@@ -122,6 +129,14 @@ class MainWindow(QMainWindow):
             progress,
             cancel,
             tell,
+        )
+        files = ProjectFiles(
+            self,
+            self.workspace,
+            self.settings,
+            open_window,
+            tell,
+            lambda _ids: suggestions.start(list(DEFAULT_SUGGESTERS)),
         )
         toggles = ViewToggles(self.view)
         self.edits, self.files, self.suggestions = edits, files, suggestions

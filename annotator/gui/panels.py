@@ -22,6 +22,16 @@ STATUS_NAMES = {
     DocumentStatus.DONE: "done",
 }
 ID_ROLE = Qt.ItemDataRole.UserRole
+# rejected rows: dark grey in italics, 5:1 contrast on white (a faded label colour was 1.6:1)
+REJECTED_TEXT = QColor("#666666")
+
+
+def _italic():
+    from PySide6.QtGui import QFont
+
+    font = QFont()
+    font.setItalic(True)
+    return font
 
 
 class DocumentModel(QAbstractListModel):
@@ -226,12 +236,14 @@ class EntityModel(_IdListModel):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             text = self.session.document.text[entity.start : entity.end].replace("\n", " ")
-            return f"{text}  ·  {entity.label}  ·  {entity.status}"
+            # two lines, so the label and status are never cut off by a long name
+            return f"{text}\n{entity.label} · {entity.status} · {entity.source}"
         if role == Qt.ItemDataRole.ForegroundRole:
-            colour = QColor(self.session.project.schema.label(entity.label).colour)
             if entity.status == Status.REJECTED:
-                colour.setAlpha(110)
-            return colour
+                return REJECTED_TEXT
+            return QColor(self.session.project.schema.label(entity.label).colour)
+        if role == Qt.ItemDataRole.FontRole and entity.status == Status.REJECTED:
+            return _italic()
         if role == ID_ROLE:
             return entity.id
         return None
@@ -298,8 +310,10 @@ class RelationModel(_IdListModel):
             tail = self.session.entities.get(relation.tail_id)
             head_text = text[head.start : head.end] if head else "?"
             tail_text = text[tail.start : tail.end] if tail else "?"
-            # drawn right to left: the head on the right, arrows pointing to the tail
-            return f"{head_text}  ← {relation.type} ←  {tail_text}".replace("\n", " ")
+            # drawn right to left: the head on the right, arrows pointing to the tail; the
+            # head on one line and the type with the tail on the next, so nothing is cut
+            head_text, tail_text = head_text.replace("\n", " "), tail_text.replace("\n", " ")
+            return f"{head_text}\n← {relation.type} ←  {tail_text}"
         if role == ID_ROLE:
             return relation.id
         return None

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
 from annotator.app.workspace import Workspace
@@ -23,7 +23,8 @@ class ProjectFiles:
     window: the dialogs' parent; workspace: the open project; settings: where recent
     projects are remembered (None in tests); open_window(project) -> a new window on
     another project (supplied by `gui.app`, so this module never imports it); tell(message):
-    a line in the status bar."""
+    a line in the status bar; after_import(document ids): what follows an import (the
+    default suggesters, in the background)."""
 
     def __init__(
         self,
@@ -32,6 +33,7 @@ class ProjectFiles:
         settings: QSettings | None,
         open_window: Callable[[Project], QWidget],
         tell: Callable[[str], None],
+        after_import: Callable[[list[int]], None],
     ) -> None:
         self.window = window
         self.workspace = workspace
@@ -39,6 +41,7 @@ class ProjectFiles:
         self.settings = settings
         self.open_window = open_window
         self.tell = tell
+        self.after_import = after_import
         self.recent_menu: QMenu | None = None
 
     # --- projects ----------------------------------------------------------------------
@@ -115,28 +118,60 @@ class ProjectFiles:
             self._import([Path(folder)])
 
     def _import(self, paths: list[Path]) -> None:
+        """As `annotator import`: a backup first, then the files; the counts refresh from
+        the workspace's event; the default suggesters then run on the new documents in
+        the background; a confirmation says what came in."""
+        if self.project.path is not None and not self.project.read_only:
+            from annotator.store.backups import make_backup
+
+            make_backup(self.project, "import")
         report = self.workspace.import_paths(paths)
-        message = report.summary()
+        if report.document_ids:
+            self.after_import(report.document_ids)
+        lines = [report.summary(), *report.notices[:10], *report.errors[:20]]
         if report.errors:
-            QMessageBox.warning(
-                self.window, "Import", message + "\n\n" + "\n".join(report.errors[:20])
-            )
+            QMessageBox.warning(self.window, "Import", "\n\n".join(lines))
         else:
-            self.tell(message)
+            QMessageBox.information(self.window, "Import", "\n\n".join(lines))
 
     def export(self) -> None:
-        writers = [fmt for fmt in registry.formats() if fmt.write]
-        path, chosen = QFileDialog.getSaveFileName(
-            self.window, "Export", "export.jsonl", ";;".join(f.dialog_filter() for f in writers)
+        """The Export dialog, then the export and a confirmation with its counts."""
+        from annotator.gui.export_dialog import ExportDialog
+
+        dialog = ExportDialog(self.window, self.export_folder())
+        if dialog.exec() == ExportDialog.DialogCode.Accepted:
+            choice = dialog.choice()
+            self.export_to(choice.path, choice.format, choice.include_candidates, choice.statuses)
+
+    def export_folder(self) -> Path:
+        """The folder the last export went to, else the user's documents folder."""
+        last = self.settings.value("export_folder") if self.settings is not None else None
+        if last and Path(last).is_dir():
+            return Path(last)
+        documents = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation
         )
-        if not path:
-            return
-        fmt = next((f for f in writers if f.dialog_filter() == chosen), writers[0])
+        return Path(documents) if documents and Path(documents).is_dir() else Path.home()
+
+    def export_to(self, path: Path, format_name: str, include_candidates: bool, statuses) -> bool:
+        """Export and say what was written (or why nothing was); True if written."""
         from annotator.app.exporting import export_project
 
         try:
-            summary = export_project(self.project, Path(path), format=fmt.name)
+            summary = export_project(
+                self.project,
+                path,
+                format=format_name,
+                include_candidates=include_candidates,
+                statuses=statuses or None,
+            )
         except Exception as error:  # noqa: BLE001 - shown to the user, nothing written
             QMessageBox.warning(self.window, "Export", f"Nothing was written: {error}")
-            return
-        self.tell(summary.summary(Path(path)))
+            return False
+        if self.settings is not None:
+            folder = path if path.is_dir() else path.parent
+            self.settings.setValue("export_folder", str(folder))
+        message = "\n\n".join([summary.summary(path), *summary.notes])
+        QMessageBox.information(self.window, "Export", message)
+        self.tell(summary.summary(path))
+        return True

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen, QPolygonF
 
+from annotator.gui.actions import LINK_KEYS
 from annotator.gui.article_layout import ArticleLayout
 from annotator.model import Relation, RelationType
 
@@ -80,12 +81,27 @@ def paint_link(
     viewport_rect: QRectF,
     offset: float,
 ) -> None:
-    """Numbers on the entities in view, the source and target outlined, the type menu."""
+    """Numbers on the entities in view (one each, side by side where entities share a
+    span), the source and target outlined, the type list next to the target, and a line
+    of the keys that work now (from actions.LINK_KEYS)."""
     metrics = QFontMetricsF(layout.tag_font)
     painter.setFont(layout.tag_font)
+    _paint_numbers(painter, layout, state, visible_lines, metrics)
+    for entity_id in (state.source, state.target):
+        for segment in layout.segments_by_entity.get(entity_id, ()):
+            painter.setPen(QPen(LINK_COLOUR, 3))
+            painter.drawRect(layout.segment_rect(segment))
+    visible = QRectF(viewport_rect.left(), offset, viewport_rect.width(), viewport_rect.height())
+    if state.types:
+        _paint_types(painter, layout, state, visible, metrics)
+    _paint_hint(painter, state, visible, metrics)
+
+
+def _paint_numbers(painter, layout, state, visible_lines, metrics) -> None:
     state.numbers = {}
     number = 0
-    seen = set()
+    seen: set[int] = set()
+    badges: dict[tuple[int, int, int], float] = {}  # where a badge already is: its left
     for line_index in visible_lines:
         for segment in sorted(layout.segments_by_line.get(line_index, ()), key=lambda s: -s.right):
             if segment.entity_id in seen:
@@ -94,33 +110,62 @@ def paint_link(
             number += 1
             state.numbers[number] = segment.entity_id
             rect = layout.segment_rect(segment)
-            badge = QRectF(
-                rect.right() - 2,
-                rect.bottom() - 4,
-                metrics.horizontalAdvance(str(number)) + 6,
-                metrics.height(),
-            )
+            width = metrics.horizontalAdvance(str(number)) + 6
+            place = (line_index, round(segment.left), round(segment.right))  # one span
+            left = min(rect.right() - 2, badges.get(place, rect.right() + width) - width - 1)
+            badges[place] = left
+            badge = QRectF(left, rect.bottom() - 4, width, metrics.height())
             painter.fillRect(badge, QColor("#333333"))
             painter.setPen(QColor("white"))
             painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, str(number))
-    for entity_id, width in ((state.source, 3), (state.target, 3)):
-        for segment in layout.segments_by_entity.get(entity_id, ()):
-            painter.setPen(QPen(LINK_COLOUR, width))
-            painter.drawRect(layout.segment_rect(segment))
+
+
+def type_box(layout: ArticleLayout, state: LinkState, visible: QRectF, metrics) -> QRectF:
+    """Where the list of allowed types goes: just below the target entity, centred on it
+    (above it when too near the bottom), inside the visible part of the article."""
+    width = max(metrics.horizontalAdvance(text) for text in _type_lines(state)) + 16
+    height = metrics.height() * (len(state.types) + 1) + 8
+    segments = layout.segments_by_entity.get(state.target) or layout.segments_by_entity.get(
+        state.source, ()
+    )
+    if segments:
+        anchor = layout.segment_rect(segments[0])
+    else:
+        anchor = QRectF(visible.topRight(), visible.topRight())
+    x = min(max(anchor.center().x() - width / 2, visible.left() + 4), visible.right() - width - 4)
+    y = anchor.bottom() + metrics.height() + 2  # below the entities' number badges
+    if y + height > visible.bottom() - metrics.height() - 8:
+        y = anchor.top() - height - 6
+    return QRectF(x, max(y, visible.top() + 4), width, height)
+
+
+def _type_lines(state: LinkState) -> list[str]:
+    return [f"{t.hotkey or index}   {t.name}" for index, t in enumerate(state.types, 1)]
+
+
+def _paint_types(painter, layout, state, visible: QRectF, metrics) -> None:
+    box = type_box(layout, state, visible, metrics)
+    painter.fillRect(box, QColor("#fffbe6"))
+    painter.setPen(QPen(LINK_COLOUR, 1.5))
+    painter.drawRect(box)
+    painter.setPen(QColor("black"))
+    painter.drawText(
+        box.adjusted(8, 4, -8, 0),
+        Qt.AlignmentFlag.AlignTop,
+        "Relation type:\n" + "\n".join(_type_lines(state)),
+    )
+
+
+def _paint_hint(painter, state, visible: QRectF, metrics) -> None:
     if state.types:
-        lines = [f"{t.hotkey or index}   {t.name}" for index, t in enumerate(state.types, 1)]
-        width = max(metrics.horizontalAdvance(text) for text in lines) + 16
-        height = metrics.height() * (len(lines) + 1) + 8
-        box = QRectF(viewport_rect.right() - width - 12, offset + 12, width, height)
-        painter.fillRect(box, QColor("#fffbe6"))
-        painter.setPen(QPen(LINK_COLOUR, 1.5))
-        painter.drawRect(box)
-        painter.setPen(QColor("black"))
-        painter.drawText(
-            box.adjusted(8, 4, -8, 0),
-            Qt.AlignmentFlag.AlignTop,
-            "Relation type:\n" + "\n".join(lines),
-        )
+        hint = "Linking: a type's key or number: that type   ·   Escape: back"
+    else:
+        hint = "Linking:  " + "   ·   ".join(key.hint for key in LINK_KEYS)
+    height = metrics.height() + 6
+    bar = QRectF(visible.left(), visible.bottom() - height, visible.width(), height)
+    painter.fillRect(bar, QColor(40, 40, 40, 220))
+    painter.setPen(QColor("white"))
+    painter.drawText(bar, Qt.AlignmentFlag.AlignCenter, hint)
 
 
 def type_for_key(state: LinkState, text: str) -> RelationType | None:

@@ -1,7 +1,9 @@
 """Words of the open document for selecting with the mouse and the keyboard.
 
-Positions are code points. The words are camel-tools' tokens (`annotator.text.words`),
-found on first need: its tokenizer costs ~0.7 s to import, never before the first paint.
+Positions are code points. Stepping by words skips punctuation tokens, so extending a
+selection takes the next word, not `،`; the character keys can still reach punctuation.
+The words are camel-tools' tokens (`annotator.text.words`), found on first need: its
+tokenizer costs ~0.7 s to import, never before the first paint.
 """
 
 from __future__ import annotations
@@ -11,6 +13,11 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from annotator.text.words import Word
+
+
+def _is_word(token: str) -> bool:
+    """A token with a letter or a digit: word steps skip punctuation (، . «»)."""
+    return any(char.isalnum() for char in token)
 
 
 class WordSelection:
@@ -55,16 +62,18 @@ class WordSelection:
         return start, end
 
     def after(self, position: int) -> int | None:
-        """Index of the first word starting at or after `position`."""
+        """Index of the first word (not punctuation) starting at or after `position`."""
         words = self.words
         index = bisect_right(self._starts, position - 1)
+        while index < len(words) and not _is_word(words[index].text):
+            index += 1
         return index if index < len(words) else None
 
     def before(self, position: int) -> int | None:
-        """Index of the last word ending at or before `position`."""
+        """Index of the last word (not punctuation) ending at or before `position`."""
         words = self.words
         index = bisect_right(self._starts, position) - 1
-        while index >= 0 and words[index].end > position:
+        while index >= 0 and (words[index].end > position or not _is_word(words[index].text)):
             index -= 1
         return index if index >= 0 else None
 

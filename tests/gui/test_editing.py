@@ -140,8 +140,29 @@ def test_accept_all_asks_first_and_is_one_undo_step(make_window, qtbot, monkeypa
     assert {e[3] for e in entities(path)} == {"candidate"}
 
 
-def test_ctrl_d_marks_the_document_done(make_window, qtbot):
+def test_ctrl_d_marks_the_document_done(make_window, qtbot, monkeypatch):
     window, path, _ = make_window(TEXT, CANDIDATES)
+    asked = []
+
+    def answer(parent, title, question, *rest):
+        asked.append(question)
+        return QMessageBox.StandardButton.No if len(asked) == 1 else QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    qtbot.keyClick(window.view, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    # candidates are left: it asks, with their number; "No" leaves the document as it was
+    assert asked == ["3 candidates are still undecided in this document. Mark it done anyway?"]
+    assert stored(path, "SELECT status FROM documents") == [("new",)]
+    qtbot.keyClick(window.view, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    assert stored(path, "SELECT status FROM documents") == [("done",)]
+    # no other document to go to: it says so, visibly
+    message = window.statusBar().currentMessage()
+    assert message == "No unfinished document is left: every other document is done."
+    assert not window.status.isVisible()  # the message stands in the status line's place
+
+
+def test_ctrl_d_without_candidates_does_not_ask(make_window, qtbot):
+    window, path, _ = make_window(TEXT)
     qtbot.keyClick(window.view, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
     assert stored(path, "SELECT status FROM documents") == [("done",)]
 

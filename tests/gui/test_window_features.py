@@ -55,7 +55,11 @@ def test_entity_panel_follows_the_view_and_filters(make_window, qtbot):
     assert window.view.focused_entity().start == span("موسكو")[0]
 
 
-def test_document_list_filters_by_status(make_window, qtbot):
+def test_document_list_filters_by_status(make_window, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    # Ctrl+D asks first when candidates are left: yes
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     window, path, document_id = make_window(TEXT, CANDIDATES)
     documents = window.documents
     assert documents.model.rowCount() == 1
