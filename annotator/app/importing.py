@@ -16,7 +16,7 @@ from typing import Any
 from annotator.formats import registry
 from annotator.formats.base import ReadContext
 from annotator.formats.errors import FormatError
-from annotator.model import AnnotationError
+from annotator.model import AnnotationError, Status
 from annotator.model.drafts import DocumentDraft, check_draft
 from annotator.store import Project
 from annotator.store.bulk import insert_drafts
@@ -95,12 +95,27 @@ def read_file(
     return drafts
 
 
+def _as_candidates(drafts: list[DocumentDraft], report: ImportReport) -> None:
+    """`--as-candidates`: a file's decisions become candidates to review, like a
+    suggester's (their source stays what the file says)."""
+    for draft in drafts:
+        for entity in draft.entities:
+            if entity.status == Status.ACCEPTED:
+                entity.status, entity.decision, entity.decided_by = Status.CANDIDATE, None, None
+                report.counts["entities taken as candidates"] += 1
+        for relation in draft.relations:
+            if relation.status == Status.ACCEPTED:
+                relation.status = Status.CANDIDATE
+
+
 def import_file(
     project: Project, path: Path, fmt: registry.FileFormat, report: ImportReport, options
 ) -> None:
     """Read, check, then insert one file in one transaction."""
     context = ReadContext(project.schema, dict(options or {}))
     drafts = read_file(project, path, fmt, context)
+    if context.options.get("as_candidates"):
+        _as_candidates(drafts, report)
     for outcome in insert_drafts(project, drafts, origin=str(path)):
         draft = outcome.draft
         if outcome.document_id is None:
