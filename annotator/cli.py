@@ -150,6 +150,17 @@ def init(db: Path, schema_file: Path | None) -> None:
     click.echo(f"Created project {db}")
 
 
+def _label_map(value: str | None) -> dict[str, str]:
+    """`GPE=LOC,FAC=LOC` -> {"GPE": "LOC", "FAC": "LOC"}."""
+    pairs = {}
+    for item in _names(value) or []:
+        source, _, target = item.partition("=")
+        if not source or not target:
+            raise click.BadParameter(f"{item!r}: write FROM=TO, e.g. GPE=LOC")
+        pairs[source.strip()] = target.strip()
+    return pairs
+
+
 @main.command("import")
 @click.argument("arguments", nargs=-1, required=True, metavar="[DB] PATH...")
 @click.option(
@@ -158,10 +169,49 @@ def init(db: Path, schema_file: Path | None) -> None:
     type=click.Choice(registry.names("read")),
     help="Read every path in this format instead of detecting it.",
 )
-def import_command(arguments: tuple[str, ...], format_name: str | None) -> None:
-    """Import files or folders in any format annotator reads (detected from their content:
-    plain text, our JSONL, doccano JSONL)."""
+@click.option(
+    "--as-candidates",
+    is_flag=True,
+    help="Take the file's annotations as candidates to review, not as decisions.",
+)
+@click.option("--map", "label_map", help="Rename labels on the way in: GPE=LOC,FAC=LOC (CoNLL).")
+@click.option("--drop", help="Leave out entities of these labels: NORP,DATE (CoNLL).")
+@click.option(
+    "--sentences-per-document",
+    type=click.IntRange(1),
+    help="CoNLL: start a new document every N sentences.",
+)
+@click.option(
+    "--document-per-file", is_flag=True, help="CoNLL: one document per file (no -DOCSTART-)."
+)
+@click.option(
+    "--discontinuous",
+    type=click.Choice(["refuse", "outer"]),
+    default="refuse",
+    show_default=True,
+    help="brat: a discontinuous span is refused, or imported as its outer span.",
+)
+def import_command(
+    arguments: tuple[str, ...],
+    format_name: str | None,
+    as_candidates: bool,
+    label_map: str | None,
+    drop: str | None,
+    sentences_per_document: int | None,
+    document_per_file: bool,
+    discontinuous: str,
+) -> None:
+    """Import files or folders in any format annotator reads (detected from their content,
+    or named with --format)."""
     db, paths = _split_db(arguments, minimum_rest=1)
+    options = {
+        "as_candidates": as_candidates,
+        "map": _label_map(label_map),
+        "drop": set(_names(drop) or []),
+        "sentences_per_document": sentences_per_document,
+        "document_per_file": document_per_file,
+        "discontinuous": discontinuous,
+    }
     project = _open(db)
     _backup(project, "import")
     with project, _progress(None, "file") as bar:
@@ -169,6 +219,7 @@ def import_command(arguments: tuple[str, ...], format_name: str | None) -> None:
             project,
             [Path(p) for p in paths],
             format=format_name,
+            options=options,
             progress=lambda _: bar.update(),
         )
     for notice in report.notices:
@@ -201,16 +252,26 @@ def import_command(arguments: tuple[str, ...], format_name: str | None) -> None:
     type=click.Choice([status.value for status in DocumentStatus]),
     help="Only documents with this status (repeatable).",
 )
+@click.option("--nested", is_flag=True, help="CoNLL: one tag column per nesting level.")
+@click.option(
+    "--align",
+    type=click.Choice(["strict", "expand", "contract"]),
+    default="strict",
+    show_default=True,
+    help="spaCy: an entity whose edge falls inside a token is left out, widened or narrowed.",
+)
 def export_command(
     arguments: tuple[str, ...],
     format_name: str,
     include_candidates: bool,
     statuses: tuple[str, ...],
+    nested: bool,
+    align: str,
 ) -> None:
     """Export the project's gold annotations to OUT in a registered format."""
     db, rest = _split_db(arguments, minimum_rest=1)
     if len(rest) != 1:
-        _fail("export takes [DB] OUT: one output file")
+        _fail("export takes [DB] OUT: one output file (a folder for brat)")
     out = Path(rest[0])
     project = _open(db)
     with project, _progress(project.document_count(), "doc") as bar:
@@ -221,6 +282,7 @@ def export_command(
                 format=format_name,
                 include_candidates=include_candidates,
                 statuses=statuses or None,
+                options={"nested": nested, "align": align},
                 progress=bar.update,
             )
         except (AnnotationError, OSError) as error:
