@@ -296,6 +296,7 @@ def _print_stats(project: Project) -> None:
     from annotator.store.queries import project_counts
 
     counts = project_counts(project)
+    click.echo(f"Layer: {counts.layer}")
     click.echo(f"Documents: {sum(counts.documents.values())}")
     for status in DocumentStatus:
         click.echo(f"  {status:<12}{counts.documents[status]:>8}")

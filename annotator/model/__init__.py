@@ -24,6 +24,7 @@ from annotator.model.errors import AnnotationError
 from annotator.model.schema import EntityLabel, RelationType, Schema, default_schema
 from annotator.model.vocabulary import (
     CORRECTIONS,
+    GOLD,
     HUMAN_SOURCE,
     Decision,
     DocumentStatus,
@@ -32,6 +33,7 @@ from annotator.model.vocabulary import (
 
 __all__ = [
     "CORRECTIONS",
+    "GOLD",
     "HUMAN_SOURCE",
     "AnnotatedDocument",
     "AnnotationError",

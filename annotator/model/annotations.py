@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from annotator.model.errors import AnnotationError
-from annotator.model.vocabulary import Decision, DocumentStatus, Status
+from annotator.model.vocabulary import GOLD, Decision, DocumentStatus, Status
 
 
 def text_sha256(text: str) -> str:
@@ -80,6 +80,7 @@ class Entity:
 
     Provenance: `source` is the suggester that proposed it (`human` when made by hand),
     `annotator` who created it; `decided_by` and `decision` say who last decided it and how.
+    `layer` is whose annotation it is: an annotator's name, or `gold`.
     """
 
     id: int
@@ -95,6 +96,7 @@ class Entity:
     updated_at: str | None = None
     decided_by: str | None = None
     decision: Decision | None = None
+    layer: str = GOLD
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "status", check_status(self.status))
@@ -125,6 +127,7 @@ class Relation:
     annotator: str | None = None
     created_at: str | None = None
     updated_at: str | None = None
+    layer: str = GOLD
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "status", check_status(self.status))

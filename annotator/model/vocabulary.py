@@ -51,3 +51,7 @@ CORRECTIONS = frozenset({Decision.RELABELLED, Decision.RESIZED, Decision.ADDED})
 
 #: the `source` of an entity a person made by hand
 HUMAN_SOURCE = "human"
+
+#: the layer that export writes by default and curation fills; each annotator of a team
+#: works in a layer of their own name (a person working alone works in gold)
+GOLD = "gold"

@@ -46,10 +46,13 @@ class EditLog:
             ),
         )
 
-    def edit(self, *, document_id: int, **event: Any) -> None:
-        """A human edit: its event, and a `new` document becomes `in_progress`."""
+    def edit(self, *, document_id: int, layer: str, **event: Any) -> None:
+        """A human edit in `layer`: its event, and the document, if `new` in that layer,
+        becomes `in_progress` there."""
         self.record(document_id=document_id, **event)
         self._db.execute(
-            "UPDATE documents SET status = ?, updated_at = ? WHERE id = ? AND status = ?",
-            (DocumentStatus.IN_PROGRESS, now(), document_id, DocumentStatus.NEW),
+            "INSERT INTO document_layers (document_id, layer, status, updated_at) "
+            "VALUES (?, ?, ?, ?) ON CONFLICT (document_id, layer) DO UPDATE SET "
+            "status = excluded.status, updated_at = excluded.updated_at WHERE status = ?",
+            (document_id, layer, DocumentStatus.IN_PROGRESS, now(), DocumentStatus.NEW),
         )

@@ -28,25 +28,33 @@ class EntityRows:
             raise AnnotationError(f"no entity with id {entity_id}")
         return entity_from_row(row)
 
-    def of_document(self, document_id: int, status: str | None = None) -> list[Entity]:
-        """A document's entities in reading order (start, end, label, id)."""
+    def of_document(
+        self, document_id: int, layer: str, status: str | None = None
+    ) -> list[Entity]:
+        """A document's entities in one layer, in reading order (start, end, label, id)."""
         where = " AND status = ?" if status else ""
-        params: tuple = (document_id, status) if status else (document_id,)
+        params: tuple = (document_id, layer, status) if status else (document_id, layer)
         rows = self._db.execute(
-            f"SELECT {ENTITY_COLUMNS} FROM entities WHERE document_id = ?{where} "
+            f"SELECT {ENTITY_COLUMNS} FROM entities WHERE document_id = ? AND layer = ?{where} "
             'ORDER BY start, "end", label, id',
             params,
         )
         return [entity_from_row(row) for row in rows]
 
     def refuse_duplicate_span(
-        self, document_id: int, start: int, end: int, label: str, exclude_id: int | None
+        self,
+        document_id: int,
+        start: int,
+        end: int,
+        label: str,
+        exclude_id: int | None,
+        layer: str,
     ) -> None:
-        """AnnotationError if another entity has this span and label."""
+        """AnnotationError if another entity of the layer has this span and label."""
         row = self._db.execute(
             'SELECT id, status FROM entities WHERE document_id = ? AND start = ? AND "end" = ? '
-            "AND label = ? AND id IS NOT ?",
-            (document_id, start, end, label, exclude_id),
+            "AND label = ? AND layer = ? AND id IS NOT ?",
+            (document_id, start, end, label, layer, exclude_id),
         ).fetchone()
         if row is not None:
             raise AnnotationError(
@@ -59,8 +67,8 @@ class EntityRows:
         stamp = now()
         cursor = self._db.execute(
             'INSERT INTO entities (id, document_id, start, "end", label, status, source, '
-            "confidence, annotator, created_at, updated_at, decided_by, decision) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "confidence, annotator, created_at, updated_at, decided_by, decision, layer) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 entity.id if keep_id else None,
                 entity.document_id,
@@ -75,6 +83,7 @@ class EntityRows:
                 stamp,
                 entity.decided_by,
                 entity.decision,
+                entity.layer,
             ),
         )
         return self.get(cursor.lastrowid)

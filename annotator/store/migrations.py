@@ -206,3 +206,66 @@ def m003_entity_decisions(db: Database) -> None:
             AND ev.object_id = entities.id AND ev.at >= entities.created_at)
         """
     )
+
+
+@migrations()
+def m004_layers(db: Database) -> None:
+    """A layer of entities, relations and document statuses per annotator, plus `gold`.
+
+    Every annotation of an earlier project goes into `gold`: until now a project held one
+    set of annotations that everyone edited together (the last editor's name was all that
+    was kept), so it is the project's gold, and a person working alone keeps working in
+    it. Span and relation uniqueness become per layer; a document's status moves to
+    `document_layers`, one row per layer; suggestion runs are remembered per layer;
+    `assignments` is the manifest of `annotator assign` (which document went to whom)."""
+    db.execute("ALTER TABLE entities ADD COLUMN layer TEXT NOT NULL DEFAULT 'gold'")
+    db.execute("DROP INDEX entities_span")
+    db.execute(
+        'CREATE UNIQUE INDEX entities_span ON entities (document_id, layer, start, "end", label)'
+    )
+    db.execute("ALTER TABLE relations ADD COLUMN layer TEXT NOT NULL DEFAULT 'gold'")
+    db.execute("CREATE INDEX relations_layer ON relations (document_id, layer)")
+    db.execute(
+        """
+        CREATE TABLE document_layers (
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            layer TEXT NOT NULL,
+            status TEXT NOT NULL CHECK (status IN ('new', 'in_progress', 'done')),
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (document_id, layer)
+        )
+        """
+    )
+    db.execute(
+        "INSERT INTO document_layers (document_id, layer, status, updated_at) "
+        "SELECT id, 'gold', status, updated_at FROM documents"
+    )
+    db.execute("ALTER TABLE documents DROP COLUMN status")
+    db.execute(
+        """
+        CREATE TABLE suggestion_runs_by_layer (
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            layer TEXT NOT NULL,
+            suggester TEXT NOT NULL,
+            fingerprint TEXT NOT NULL,
+            at TEXT NOT NULL,
+            candidates INTEGER NOT NULL,
+            PRIMARY KEY (document_id, layer, suggester)
+        )
+        """
+    )
+    db.execute(
+        "INSERT INTO suggestion_runs_by_layer SELECT document_id, 'gold', suggester, "
+        "fingerprint, at, candidates FROM suggestion_runs"
+    )
+    db.execute("DROP TABLE suggestion_runs")
+    db.execute("ALTER TABLE suggestion_runs_by_layer RENAME TO suggestion_runs")
+    db.execute(
+        """
+        CREATE TABLE assignments (
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            annotator TEXT NOT NULL,
+            PRIMARY KEY (document_id, annotator)
+        )
+        """
+    )

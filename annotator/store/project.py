@@ -18,6 +18,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from annotator.model import (
+    GOLD,
     HUMAN_SOURCE,
     AnnotationError,
     Document,
@@ -81,10 +82,18 @@ class Project:
     (the file cannot be opened).
     """
 
-    def __init__(self, db: Database, path: Path | None, annotator: str | None = None) -> None:
+    def __init__(
+        self,
+        db: Database,
+        path: Path | None,
+        annotator: str | None = None,
+        layer: str | None = None,
+    ) -> None:
         self._db = db
         self.path = path
         self.annotator = annotator or default_annotator()
+        self._layer = layer
+        self._team: bool | None = None  # a team project? read once, on first need
         self._schema: Schema | None = None
         self._log = EditLog(db)
         self._documents = DocumentRows(db, self._log)
@@ -100,14 +109,39 @@ class Project:
         create: bool = False,
         annotator: str | None = None,
         read_only: bool = False,
+        layer: str | None = None,
     ):
         """Open a project file; with `create`, make it (with the default schema) if absent.
-        A file that cannot be written opens read-only (see `read_only`)."""
+        A file that cannot be written opens read-only (see `read_only`). `layer`: work in
+        this layer instead of the person's own (see `layer`)."""
         db = connect(path, create=create, read_only=read_only)
-        project = cls(db, None if str(path) == ":memory:" else Path(path), annotator)
+        project = cls(db, None if str(path) == ":memory:" else Path(path), annotator, layer)
         if not project.read_only and not project._db["schema_entries"].count:
             project.set_schema(default_schema())
         return project
+
+    @property
+    def layer(self) -> str:
+        """The layer this project's edits go to and its reads come from: the one given
+        when it was opened, else the annotator's own in a team project (one with a `team`
+        setting, made by `annotator assign`), else `gold` (a person working alone)."""
+        if self._layer is not None:
+            return self._layer
+        if self._team is None:
+            self._team = bool(self.setting("team"))
+        return self.annotator if self._team else GOLD
+
+    @layer.setter
+    def layer(self, name: str | None) -> None:
+        self._layer = name
+
+    def layers(self) -> list[str]:
+        """Every layer with annotations or statuses, gold first, then by name."""
+        rows = self._db.execute(
+            "SELECT layer FROM entities UNION SELECT layer FROM document_layers"
+        ).fetchall()
+        names = {row[0] for row in rows}
+        return ([GOLD] if GOLD in names else []) + sorted(names - {GOLD})
 
     @property
     def read_only(self) -> bool:
@@ -189,6 +223,8 @@ class Project:
 
     def set_setting(self, key: str, value: str | None) -> None:
         """Store a project setting (None removes it)."""
+        if key == "team":
+            self._team = None
         with write_transaction(self._db):
             if value is None:
                 self._db.execute("DELETE FROM settings WHERE key = ?", (key,))
@@ -200,15 +236,16 @@ class Project:
                 )
 
     # --- documents -------------------------------------------------------------------------
-    def document(self, document_id: int) -> Document:
-        return self._documents.get(document_id)
+    def document(self, document_id: int, layer: str | None = None) -> Document:
+        """The document, with its status in `layer` (default: this project's layer)."""
+        return self._documents.get(document_id, layer or self.layer)
 
-    def documents(self, status: str | None = None) -> list[Document]:
-        return self._documents.all(status)
+    def documents(self, status: str | None = None, layer: str | None = None) -> list[Document]:
+        return self._documents.all(layer or self.layer, status)
 
-    def document_ids(self, status: str | None = None) -> list[int]:
+    def document_ids(self, status: str | None = None, layer: str | None = None) -> list[int]:
         """Ids in order, without reading any text (a large project's texts are tens of MB)."""
-        return self._documents.ids(status)
+        return self._documents.ids(layer or self.layer, status)
 
     def document_count(self) -> int:
         return self._documents.count()
@@ -216,8 +253,8 @@ class Project:
     def document_id_by_sha256(self, sha256: str) -> int | None:
         return self._documents.id_by_sha256(sha256)
 
-    def document_status(self, document_id: int) -> DocumentStatus:
-        return self._documents.status(document_id)
+    def document_status(self, document_id: int, layer: str | None = None) -> DocumentStatus:
+        return self._documents.status(document_id, layer or self.layer)
 
     def add_document(
         self,
@@ -228,7 +265,7 @@ class Project:
         meta: dict[str, Any] | None = None,
     ) -> Document | None:
         """Add a document; returns None if the same text is already in the project."""
-        return self._documents.add(name, text, status, meta, self.annotator)
+        return self._documents.add(name, text, status, meta, self.annotator, self.layer)
 
     def verify_document(self, document: Document) -> None:
         """Refuse a document whose text no longer matches the SHA-256 taken at import."""
@@ -241,16 +278,21 @@ class Project:
     def set_document_status(
         self, document_id: int, status: str, annotator: str | None = None
     ) -> tuple[DocumentStatus, DocumentStatus]:
-        """Set a document's status; returns (old, new)."""
-        return self._documents.set_status(document_id, status, annotator or self.annotator)
+        """Set a document's status in this project's layer; returns (old, new)."""
+        return self._documents.set_status(
+            document_id, status, annotator or self.annotator, self.layer
+        )
 
     # --- entities --------------------------------------------------------------------------
     def entity(self, entity_id: int) -> Entity:
         return self._entities.get(entity_id)
 
-    def entities(self, document_id: int, status: str | None = None) -> list[Entity]:
-        """A document's entities in reading order, optionally only those with `status`."""
-        return self._entities.of_document(document_id, status)
+    def entities(
+        self, document_id: int, status: str | None = None, layer: str | None = None
+    ) -> list[Entity]:
+        """A document's entities in reading order (this project's layer unless `layer`),
+        optionally only those with `status`."""
+        return self._entities.of_document(document_id, layer or self.layer, status)
 
     def add_entity(
         self,
@@ -284,6 +326,7 @@ class Project:
             annotator,
             decided_by=annotator if decision else None,
             decision=decision,
+            layer=self.layer,
         )
         return self._insert(entity, keep_id=False)
 
@@ -291,7 +334,12 @@ class Project:
         with write_transaction(self._db):
             check_span(entity.start, entity.end, self._documents.text_length(entity.document_id))
             self._entities.refuse_duplicate_span(
-                entity.document_id, entity.start, entity.end, entity.label, exclude_id=None
+                entity.document_id,
+                entity.start,
+                entity.end,
+                entity.label,
+                exclude_id=None,
+                layer=entity.layer,
             )
             stored = self._entities.insert(entity, keep_id=keep_id)
             self._log.edit(
@@ -299,6 +347,7 @@ class Project:
                 object_kind="entity",
                 object_id=stored.id,
                 document_id=stored.document_id,
+                layer=stored.layer,
                 annotator=stored.decided_by or stored.annotator or self.annotator,
                 new=entity_record(stored),
                 at=stored.created_at,
@@ -355,7 +404,7 @@ class Project:
                 self._relations.check_labels(relation, changed=new)
         if (new.start, new.end, new.label) != (old.start, old.end, old.label):
             self._entities.refuse_duplicate_span(
-                old.document_id, new.start, new.end, new.label, exclude_id=old.id
+                old.document_id, new.start, new.end, new.label, exclude_id=old.id, layer=old.layer
             )
         stored = self._entities.write(new)
         self._log.edit(
@@ -363,6 +412,7 @@ class Project:
             object_kind="entity",
             object_id=old.id,
             document_id=old.document_id,
+            layer=old.layer,
             annotator=acting,
             old=entity_record(old),
             new=entity_record(stored),
@@ -387,6 +437,7 @@ class Project:
                 object_kind="entity",
                 object_id=entity_id,
                 document_id=entity.document_id,
+                layer=entity.layer,
                 annotator=acting,
                 old=entity_record(entity),
             )
@@ -403,9 +454,9 @@ class Project:
     def relation(self, relation_id: int) -> Relation:
         return self._relations.get(relation_id)
 
-    def relations(self, document_id: int) -> list[Relation]:
-        """A document's relations in id order."""
-        return self._relations.of_document(document_id)
+    def relations(self, document_id: int, layer: str | None = None) -> list[Relation]:
+        """A document's relations in id order (this project's layer unless `layer`)."""
+        return self._relations.of_document(document_id, layer or self.layer)
 
     def relations_of(self, entity_id: int) -> list[Relation]:
         """The relations an entity is the head or tail of."""

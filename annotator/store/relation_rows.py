@@ -42,10 +42,12 @@ class RelationRows:
             raise AnnotationError(f"no relation with id {relation_id}")
         return relation_from_row(row)
 
-    def of_document(self, document_id: int) -> list[Relation]:
+    def of_document(self, document_id: int, layer: str) -> list[Relation]:
+        """A document's relations in one layer, in id order."""
         rows = self._db.execute(
-            f"SELECT {RELATION_COLUMNS} FROM relations WHERE document_id = ? ORDER BY id",
-            (document_id,),
+            f"SELECT {RELATION_COLUMNS} FROM relations WHERE document_id = ? AND layer = ? "
+            "ORDER BY id",
+            (document_id, layer),
         )
         return [relation_from_row(row) for row in rows]
 
@@ -77,6 +79,11 @@ class RelationRows:
                 f"entities {head.id} and {tail.id} are in different documents; a relation "
                 "links entities of one document"
             )
+        if head.layer != tail.layer:
+            raise AnnotationError(
+                f"entities {head.id} and {tail.id} are in different layers ({head.layer}, "
+                f"{tail.layer}); a relation links entities of one layer"
+            )
         relation_type = self.check_labels(relation)
         if relation_type.symmetric and relation.head_id > relation.tail_id:
             relation = relation.with_changes(head_id=relation.tail_id, tail_id=relation.head_id)
@@ -90,7 +97,7 @@ class RelationRows:
                 f"relation {relation.type} from entity {relation.head_id} to entity "
                 f"{relation.tail_id} already exists (relation {row[0]})"
             )
-        return relation.with_changes(document_id=head.document_id)
+        return relation.with_changes(document_id=head.document_id, layer=head.layer)
 
     def add(
         self,
@@ -111,7 +118,7 @@ class RelationRows:
             stamp = now()
             cursor = self._db.execute(
                 "INSERT INTO relations (id, document_id, head_id, tail_id, type, status, "
-                "annotator, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "annotator, created_at, updated_at, layer) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     relation_id,
                     draft.document_id,
@@ -122,6 +129,7 @@ class RelationRows:
                     annotator,
                     created_at or stamp,
                     stamp,
+                    draft.layer,
                 ),
             )
             relation = self.get(cursor.lastrowid)
@@ -130,6 +138,7 @@ class RelationRows:
                 object_kind="relation",
                 object_id=relation.id,
                 document_id=relation.document_id,
+                layer=relation.layer,
                 annotator=annotator,
                 new=relation_record(relation),
                 at=stamp,
@@ -170,6 +179,7 @@ class RelationRows:
                 object_kind="relation",
                 object_id=relation_id,
                 document_id=old.document_id,
+                layer=old.layer,
                 annotator=acting,
                 old=relation_record(old),
                 new=relation_record(new),
@@ -187,6 +197,7 @@ class RelationRows:
                 object_kind="relation",
                 object_id=relation_id,
                 document_id=relation.document_id,
+                layer=relation.layer,
                 annotator=acting,
                 old=relation_record(relation),
             )

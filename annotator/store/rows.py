@@ -8,13 +8,17 @@ from typing import Any
 
 from annotator.model import Document, Entity, Relation
 
-DOCUMENT_COLUMNS = "id, name, text, status, meta, sha256"
+# a document as one layer sees it: its status is that layer's (new until the layer has one)
+DOCUMENT_SELECT = (
+    "SELECT d.id, d.name, d.text, coalesce(l.status, 'new'), d.meta, d.sha256 FROM documents d "
+    "LEFT JOIN document_layers l ON l.document_id = d.id AND l.layer = ?"
+)
 ENTITY_COLUMNS = (
     'id, document_id, start, "end", label, status, source, confidence, annotator, '
-    "created_at, updated_at, decided_by, decision"
+    "created_at, updated_at, decided_by, decision, layer"
 )
 RELATION_COLUMNS = (
-    "id, document_id, head_id, tail_id, type, status, annotator, created_at, updated_at"
+    "id, document_id, head_id, tail_id, type, status, annotator, created_at, updated_at, layer"
 )
 
 
@@ -48,6 +52,7 @@ def entity_record(entity: Entity) -> dict[str, Any]:
         "annotator": entity.annotator,
         "decided_by": entity.decided_by,
         "decision": entity.decision,
+        "layer": entity.layer,
     }
 
 
@@ -58,4 +63,5 @@ def relation_record(relation: Relation) -> dict[str, Any]:
         "type": relation.type,
         "status": relation.status,
         "annotator": relation.annotator,
+        "layer": relation.layer,
     }

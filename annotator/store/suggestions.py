@@ -36,9 +36,11 @@ def owns(suggester: str, source: str) -> bool:
 
 
 def last_fingerprint(project: Project, document_id: int, suggester: str) -> str | None:
+    """What `suggester` last ran with on the document, in the project's layer."""
     row = project._db.execute(
-        "SELECT fingerprint FROM suggestion_runs WHERE document_id = ? AND suggester = ?",
-        (document_id, suggester),
+        "SELECT fingerprint FROM suggestion_runs WHERE document_id = ? AND layer = ? "
+        "AND suggester = ?",
+        (document_id, project.layer, suggester),
     ).fetchone()
     return None if row is None else row[0]
 
@@ -73,7 +75,8 @@ def store_candidates(
     fingerprint: str,
     candidates: Iterable[CandidateLike],
 ) -> StoredCandidates:
-    """Make the document's candidates from `suggester` exactly `candidates`, in one transaction.
+    """Make the document's candidates from `suggester` exactly `candidates` in the
+    project's layer (the person who runs it), in one transaction.
 
     A proposal is kept out by an entity with the same span and label (another
     suggester's candidate), by a person's decision on the same span whatever its label
@@ -84,6 +87,7 @@ def store_candidates(
     """
     db = project._db
     schema = project.schema
+    layer = project.layer
     with write_transaction(db):
         length = db.execute(
             "SELECT length(text) FROM documents WHERE id = ?", (document_id,)
@@ -92,8 +96,8 @@ def store_candidates(
             (start, end, label): (entity_id, status, source)
             for entity_id, start, end, label, status, source in db.execute(
                 'SELECT id, start, "end", label, status, source FROM entities '
-                "WHERE document_id = ?",
-                (document_id,),
+                "WHERE document_id = ? AND layer = ?",
+                (document_id, layer),
             )
         }
         decided_spans = {
@@ -139,11 +143,12 @@ def store_candidates(
                     candidate.confidence,
                     stamp,
                     stamp,
+                    layer,
                 )
             )
         db.conn.executemany(
             'INSERT INTO entities (document_id, start, "end", label, status, source, '
-            "confidence, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "confidence, created_at, updated_at, layer) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             rows,
         )
         stale = [
@@ -161,11 +166,11 @@ def store_candidates(
                 db.execute("DELETE FROM entities WHERE id = ?", (entity_id,))
                 removed += 1
         db.execute(
-            "INSERT INTO suggestion_runs (document_id, suggester, fingerprint, at, candidates) "
-            "VALUES (?, ?, ?, ?, ?) ON CONFLICT (document_id, suggester) DO UPDATE SET "
-            "fingerprint = excluded.fingerprint, at = excluded.at, "
+            "INSERT INTO suggestion_runs (document_id, layer, suggester, fingerprint, at, "
+            "candidates) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (document_id, layer, suggester) "
+            "DO UPDATE SET fingerprint = excluded.fingerprint, at = excluded.at, "
             "candidates = excluded.candidates",
-            (document_id, suggester, fingerprint, stamp, len(proposed)),
+            (document_id, layer, suggester, fingerprint, stamp, len(proposed)),
         )
         if rows or removed:
             EditLog(db).record(

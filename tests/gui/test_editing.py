@@ -38,7 +38,7 @@ def test_tab_enter_delete_and_number_keys(make_window, qtbot):
     assert entities(path)[2][2:] == ("LOC", "candidate")
     qtbot.keyClick(view, Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
     assert view.focused_entity().start == span("موسكو")[0]
-    assert stored(path, "SELECT status FROM documents") == [("in_progress",)]
+    assert stored(path, "SELECT status FROM document_layers WHERE layer = 'gold'") == [("in_progress",)]
 
 
 def test_undo_and_redo_each_edit_are_stored(make_window, qtbot):
@@ -152,9 +152,9 @@ def test_ctrl_d_marks_the_document_done(make_window, qtbot, monkeypatch):
     qtbot.keyClick(window.view, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
     # candidates are left: it asks, with their number; "No" leaves the document as it was
     assert asked == ["3 candidates are still undecided in this document. Mark it done anyway?"]
-    assert stored(path, "SELECT status FROM documents") == [("new",)]
+    assert stored(path, "SELECT status FROM document_layers WHERE layer = 'gold'") == [("new",)]
     qtbot.keyClick(window.view, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
-    assert stored(path, "SELECT status FROM documents") == [("done",)]
+    assert stored(path, "SELECT status FROM document_layers WHERE layer = 'gold'") == [("done",)]
     # no other document to go to: it says so, visibly
     message = window.statusBar().currentMessage()
     assert message == "No unfinished document is left: every other document is done."
@@ -164,7 +164,7 @@ def test_ctrl_d_marks_the_document_done(make_window, qtbot, monkeypatch):
 def test_ctrl_d_without_candidates_does_not_ask(make_window, qtbot):
     window, path, _ = make_window(TEXT)
     qtbot.keyClick(window.view, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
-    assert stored(path, "SELECT status FROM documents") == [("done",)]
+    assert stored(path, "SELECT status FROM document_layers WHERE layer = 'gold'") == [("done",)]
 
 
 def test_shift_delete_removes_the_entity_and_undo_restores_it(make_window, qtbot):
@@ -201,7 +201,7 @@ def test_emoji_before_a_span_keeps_code_point_offsets(make_window, qtbot):
 
 
 def _snapshot(path):
-    return (entities(path), stored(path, "SELECT status FROM documents"))
+    return (entities(path), stored(path, "SELECT status FROM document_layers WHERE layer = 'gold'"))
 
 
 def _undo_redo_round_trip(window, qtbot, path, act):

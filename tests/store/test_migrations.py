@@ -56,3 +56,15 @@ def test_a_project_of_release_0_1_opens_with_its_data_and_decisions(tmp_path):
     } | {k: v for k, v in decided.items() if v[0] == Decision.REJECTED}
     assert sum(1 for v in decided.values() if v == (Decision.REJECTED, "amal")) == 1
     assert ("m003_entity_decisions",) in _rows(path, "SELECT name FROM _sqlite_migrations")
+
+
+def test_a_project_of_release_0_1_keeps_everything_in_the_gold_layer(tmp_path):
+    path = tmp_path / "old.sqlite"
+    shutil.copy(RELEASE_0_1, path)
+    with Project.open(path, annotator="amal") as project:
+        assert project.layer == "gold" and project.layers() == ["gold"]
+        assert project.document_status(1) == "done" and project.document_status(2) == "new"
+        assert len(project.entities(1)) > 50 and project.relations(1)
+        assert all(e.layer == "gold" for e in project.entities(1))
+    assert ("m004_layers",) in _rows(path, "SELECT name FROM _sqlite_migrations")
+    assert _rows(path, "SELECT layer, count(*) FROM suggestion_runs GROUP BY 1")[0][0] == "gold"
