@@ -34,10 +34,18 @@ def _open(db: Path | None, *, create: bool = False) -> Project:
         path.parent.mkdir(parents=True, exist_ok=True)
         create = True
     try:
-        return Project.open(path, create=create)
+        return Project.open(path, create=create, annotator=_annotator())
     except (ProjectFileError, AnnotationError) as error:
         _fail(str(error))
         raise  # unreachable: _fail exits
+
+
+def _annotator() -> str | None:
+    """Who is annotating: --annotator, else ANNOTATOR_NAME (click reads it), else the
+    store's default (the system user name)."""
+    context = click.get_current_context(silent=True)
+    root = context.find_root() if context is not None else None
+    return (root.params.get("annotator") if root is not None else None) or None
 
 
 def _backup(project: Project, reason: str) -> None:
@@ -84,8 +92,14 @@ def _self_test(context: click.Context, _param, value: bool) -> None:
     callback=_self_test,
     help="Check this installation headless: import, suggest, edit, export.",
 )
+@click.option(
+    "--annotator",
+    envvar="ANNOTATOR_NAME",
+    help="Who is annotating (default: ANNOTATOR_NAME, else the system user name). In a "
+    "team project each person works in their own layer, named after them.",
+)
 @click.pass_context
-def main(context: click.Context) -> None:
+def main(context: click.Context, annotator: str | None) -> None:
     """Annotate named entities and relations in Arabic news articles.
 
     With no command: open the default project (creating it with the sample article).
@@ -480,3 +494,124 @@ def evaluate(
                 f"{name:<12}{label or 'all':<8}{tp:>6}{fp:>6}{fn:>6}"
                 f"{precision:>11.3f}{recall:>8.3f}{f1:>7.3f}"
             )
+
+
+@main.command()
+@click.argument("db", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--annotators", required=True, help="Who gets documents: amal,omar,sara.")
+@click.option(
+    "--overlap",
+    type=click.FloatRange(0, 1),
+    default=0.0,
+    show_default=True,
+    help="The share of documents given to several annotators, for agreement.",
+)
+@click.option(
+    "--per-document", type=click.IntRange(2), default=2, show_default=True,
+    help="How many annotators get each shared document.",
+)  # fmt: skip
+@click.option(
+    "--seed", type=int, default=0, show_default=True, help="The same seed, the same hand-out."
+)
+@click.option(
+    "--out", required=True, type=click.Path(file_okay=False, path_type=Path),
+    help="The folder for the annotators' project files.",
+)  # fmt: skip
+def assign(
+    db: Path, annotators: str, overlap: float, per_document: int, seed: int, out: Path
+) -> None:
+    """Hand the project's documents out: one project file per annotator in OUT, with their
+    documents, the schema and the gold candidates; the manifest stays in DB."""
+    from annotator.app.team import assign as hand_out
+
+    with _open(db) as project:
+        try:
+            result = hand_out(
+                project, _names(annotators) or [], out,
+                overlap=overlap, per_document=per_document, seed=seed,
+            )  # fmt: skip
+        except AnnotationError as error:
+            _fail(str(error))
+    for name, path in result.files.items():
+        click.echo(f"{name}: {len(result.documents[name])} documents -> {path}")
+    click.echo(f"{len(result.shared)} documents go to several annotators, for agreement")
+
+
+@main.command()
+@click.argument("db", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--annotator", "jsonl_annotator", help="Whose work a JSONL file is.")
+def merge(db: Path, files: tuple[Path, ...], jsonl_annotator: str | None) -> None:
+    """Take annotators' project files (or their JSONL exports) back: each replaces its
+    annotator's layer of the documents it holds. Nothing is written if a file is refused."""
+    from annotator.app.team import merge as take_back
+
+    project = _open(db)
+    _backup(project, "merge")
+    with project:
+        try:
+            result = take_back(project, list(files), jsonl_annotator)
+        except AnnotationError as error:
+            _fail(str(error))
+    for name, documents in result.documents.items():
+        click.echo(f"{name}: {len(documents)} documents merged into the layer {name!r}")
+
+
+@main.command()
+@click.argument("db", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--annotators", help="Compare only these annotators: amal,omar.")
+@click.option("--label", help="Only this entity label (and the relations touching it).")
+@click.option("--json", "json_out", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--report", type=click.Path(dir_okay=False, path_type=Path), help="An HTML report.")
+def agreement(
+    db: Path | None,
+    annotators: str | None,
+    label: str | None,
+    json_out: Path | None,
+    report: Path | None,
+) -> None:
+    """Agreement between annotators on the documents at least two of them marked done."""
+    import json
+
+    from annotator.app.agreement import AgreementError
+    from annotator.app.project_agreement import progress_by_annotator, project_agreement
+
+    with _open(db) as project:
+        try:
+            result = project_agreement(project, _names(annotators), label)
+        except AgreementError as error:
+            _fail(str(error))
+        progress = progress_by_annotator(project, result.annotators)
+    _print_agreement(result, progress)
+    if json_out is not None:
+        json_out.write_text(
+            json.dumps(result.to_json(), ensure_ascii=False, indent=1), encoding="utf-8"
+        )
+        click.echo(f"Wrote {json_out}")
+    if report is not None:
+        from annotator.app.agreement_report import write_html
+
+        write_html(result, report, progress)
+        click.echo(f"Wrote {report}")
+
+
+def _print_agreement(result, progress) -> None:
+    def number(value) -> str:
+        return "  -  " if value is None else f"{value:5.3f}"
+
+    click.echo(f"Documents compared: {len(result.documents)}")
+    for name, (done, total) in progress.items():
+        click.echo(f"  {name}: {done} of {total} documents done")
+    click.echo(f"{'pair':<24}{'exact F1':>9}{'relaxed':>9}{'kappa':>8}{'relations':>10}")
+    for scores in (*result.pairs, result.overall):
+        pair = " / ".join(scores.annotators) if scores is not result.overall else "overall"
+        click.echo(
+            f"{pair:<24}{number(scores.exact_micro.f1):>9}{number(scores.relaxed_micro.f1):>9}"
+            f"{number(scores.kappa_micro):>8}{number(scores.relations_micro.f1):>10}"
+        )
+    click.echo(f"Krippendorff's alpha (all annotators): {number(result.alpha_micro)}")
+    worst = [d for d in result.documents if d.disagreements][:5]
+    if worst:
+        click.echo(
+            "Most disagreement: " + ", ".join(f"{d.name} ({d.disagreements})" for d in worst)
+        )

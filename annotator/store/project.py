@@ -43,8 +43,9 @@ from annotator.store.schema_table import read_schema, write_schema
 
 
 def default_annotator() -> str:
-    """ANNOTATOR_USER, else the system's login name, else "unknown"."""
-    name = os.environ.get("ANNOTATOR_USER")
+    """ANNOTATOR_NAME (or the older ANNOTATOR_USER), else the system's login name, else
+    "unknown"."""
+    name = os.environ.get("ANNOTATOR_NAME") or os.environ.get("ANNOTATOR_USER")
     if name:
         return name
     try:

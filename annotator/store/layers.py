@@ -1,0 +1,149 @@
+"""Whole layers at once: the hand-out manifest, replacing one annotator's layer of a
+document with merged work, and reading several layers for agreement and curation."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from annotator.model import DocumentStatus, Status
+from annotator.model.drafts import DocumentDraft
+from annotator.store.connection import write_transaction
+from annotator.store.edit_log import EditLog
+from annotator.store.project import Project
+from annotator.store.rows import now
+
+
+def set_assignments(project: Project, pairs: Iterable[tuple[int, str]]) -> None:
+    """Replace the manifest of `annotator assign` with (document id, annotator) pairs."""
+    with write_transaction(project._db):
+        project._db.execute("DELETE FROM assignments")
+        project._db.conn.executemany(
+            "INSERT INTO assignments (document_id, annotator) VALUES (?, ?)", list(pairs)
+        )
+
+
+def assignments(project: Project) -> dict[int, list[str]]:
+    """Document id -> the annotators it was handed out to (names sorted)."""
+    found: dict[int, list[str]] = {}
+    for document_id, annotator in project._db.execute(
+        "SELECT document_id, annotator FROM assignments ORDER BY document_id, annotator"
+    ):
+        found.setdefault(document_id, []).append(annotator)
+    return found
+
+
+def document_lengths(project: Project) -> list[tuple[int, int]]:
+    """(document id, text length in code points) in id order, without reading texts."""
+    return project._db.execute("SELECT id, length(text) FROM documents ORDER BY id").fetchall()
+
+
+def replace_layer(project: Project, document_id: int, layer: str, draft: DocumentDraft) -> None:
+    """Make `layer`'s annotations of one document exactly the draft's (checked first by
+    the caller), and its status the draft's: merged work replaces what was there, and the
+    other layers stay as they were. One transaction; the merge is logged."""
+    db = project._db
+    with write_transaction(db):
+        db.execute("DELETE FROM entities WHERE document_id = ? AND layer = ?", (document_id, layer))
+        stamp = now()
+        ids: dict[object, int] = {}
+        for entity in draft.entities:
+            cursor = db.execute(
+                'INSERT INTO entities (document_id, start, "end", label, status, source, '
+                "confidence, annotator, created_at, updated_at, decided_by, decision, layer) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    document_id, entity.start, entity.end, entity.label, entity.status,
+                    entity.source, entity.confidence, entity.annotator, stamp, stamp,
+                    entity.decided_by, entity.decision, layer,
+                ),
+            )  # fmt: skip
+            ids[entity.key] = cursor.lastrowid
+        for relation in draft.relations:
+            db.execute(
+                "INSERT INTO relations (document_id, head_id, tail_id, type, status, annotator, "
+                "created_at, updated_at, layer) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    document_id, ids[relation.head_key], ids[relation.tail_key], relation.type,
+                    relation.status, relation.annotator, stamp, stamp, layer,
+                ),
+            )  # fmt: skip
+        db.execute(
+            "INSERT INTO document_layers (document_id, layer, status, updated_at) "
+            "VALUES (?, ?, ?, ?) ON CONFLICT (document_id, layer) DO UPDATE SET "
+            "status = excluded.status, updated_at = excluded.updated_at",
+            (document_id, layer, draft.status, stamp),
+        )
+        EditLog(db).record(
+            action="merge",
+            object_kind="document",
+            object_id=document_id,
+            document_id=document_id,
+            annotator=project.annotator,
+            new={
+                "layer": layer,
+                "entities": len(draft.entities),
+                "relations": len(draft.relations),
+                "status": draft.status,
+            },
+            at=stamp,
+        )
+
+
+def documents_done_by(project: Project, layers: Iterable[str] | None = None) -> dict[int, set[str]]:
+    """Document id -> the annotators' layers (not gold) that marked it done."""
+    chosen = set(layers) if layers is not None else None
+    done: dict[int, set[str]] = {}
+    for document_id, layer in project._db.execute(
+        "SELECT document_id, layer FROM document_layers WHERE status = ? AND layer != 'gold'",
+        (DocumentStatus.DONE,),
+    ):
+        if chosen is None or layer in chosen:
+            done.setdefault(document_id, set()).add(layer)
+    return done
+
+
+@dataclass(frozen=True, slots=True)
+class LayerAnnotations:
+    """One layer's accepted entities of a document, (start, end, label) in code points,
+    and its accepted relations as (head span, tail span, type)."""
+
+    entities: frozenset[tuple[int, int, str]]
+    relations: frozenset[tuple[tuple[int, int, str], tuple[int, int, str], str]]
+
+
+def accepted_by_layer(
+    project: Project, document_ids: Iterable[int], layers: Iterable[str]
+) -> dict[str, dict[int, LayerAnnotations]]:
+    """layer -> document id -> its accepted annotations, for the given documents."""
+    documents, names = list(document_ids), list(layers)
+    result: dict[str, dict[int, LayerAnnotations]] = {name: {} for name in names}
+    if not documents or not names:
+        return result
+    entity_sets: dict[tuple[str, int], set] = {}
+    spans: dict[int, tuple[int, int, str]] = {}
+    marks = ", ".join("?" * len(names))
+    doc_marks = ", ".join("?" * len(documents))
+    for entity_id, document_id, start, end, label, layer in project._db.execute(
+        f'SELECT id, document_id, start, "end", label, layer FROM entities WHERE status = ? '
+        f"AND layer IN ({marks}) AND document_id IN ({doc_marks})",
+        (Status.ACCEPTED, *names, *documents),
+    ):
+        spans[entity_id] = (start, end, label)
+        entity_sets.setdefault((layer, document_id), set()).add((start, end, label))
+    relation_sets: dict[tuple[str, int], set] = {}
+    for document_id, head, tail, type_name, layer in project._db.execute(
+        f"SELECT document_id, head_id, tail_id, type, layer FROM relations WHERE status = ? "
+        f"AND layer IN ({marks}) AND document_id IN ({doc_marks})",
+        (Status.ACCEPTED, *names, *documents),
+    ):
+        if head in spans and tail in spans:
+            relation_sets.setdefault((layer, document_id), set()).add(
+                (spans[head], spans[tail], type_name)
+            )
+    for layer, document_id in set(entity_sets) | set(relation_sets):
+        result[layer][document_id] = LayerAnnotations(
+            frozenset(entity_sets.get((layer, document_id), ())),
+            frozenset(relation_sets.get((layer, document_id), ())),
+        )
+    return result
