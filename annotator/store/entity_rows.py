@@ -28,9 +28,7 @@ class EntityRows:
             raise AnnotationError(f"no entity with id {entity_id}")
         return entity_from_row(row)
 
-    def of_document(
-        self, document_id: int, layer: str, status: str | None = None
-    ) -> list[Entity]:
+    def of_document(self, document_id: int, layer: str, status: str | None = None) -> list[Entity]:
         """A document's entities in one layer, in reading order (start, end, label, id)."""
         where = " AND status = ?" if status else ""
         params: tuple = (document_id, layer, status) if status else (document_id, layer)

@@ -38,7 +38,9 @@ def test_tab_enter_delete_and_number_keys(make_window, qtbot):
     assert entities(path)[2][2:] == ("LOC", "candidate")
     qtbot.keyClick(view, Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
     assert view.focused_entity().start == span("موسكو")[0]
-    assert stored(path, "SELECT status FROM document_layers WHERE layer = 'gold'") == [("in_progress",)]
+    assert stored(path, "SELECT status FROM document_layers WHERE layer = 'gold'") == [
+        ("in_progress",)
+    ]
 
 
 def test_undo_and_redo_each_edit_are_stored(make_window, qtbot):
