@@ -16,13 +16,14 @@ from annotator.model import DocumentStatus, Entity, Relation
 
 class Origin(StrEnum):
     """Why a change happened: a person's edit, its undo or redo, a suggester, an import,
-    or another program writing the same project file."""
+    a merge of annotators' work, or another program writing the same project file."""
 
     EDIT = "edit"
     UNDO = "undo"
     REDO = "redo"
     SUGGEST = "suggest"
     IMPORT = "import"
+    MERGE = "merge"
     EXTERNAL = "external"
 
 

@@ -87,6 +87,26 @@ def _file_actions() -> list[ActionSpec]:
         ),
         ActionSpec("file.export", "Export…", lambda p: p.files.export(), ("Ctrl+E",), "File", W),
         ActionSpec(
+            "file.annotator",
+            "Who is annotating…",
+            lambda p: p.files.ask_annotator(),
+            (),
+            "File",
+            W,
+            separator=True,
+        ),
+        ActionSpec(
+            "file.assign",
+            "Team: hand documents out to annotators…",
+            lambda p: p.team.assign(),
+            (),
+            "File",
+            W,
+        ),
+        ActionSpec(
+            "file.merge", "Team: merge annotators' work…", lambda p: p.team.merge(), (), "File", W
+        ),
+        ActionSpec(
             "file.quit", "Quit", lambda p: p.window.close(), ("Ctrl+Q",), "File", W, separator=True
         ),
     ]
@@ -423,6 +443,15 @@ def _other_actions() -> list[ActionSpec]:
             "View",
             W,
             checkable=True,
+        ),
+        ActionSpec(
+            "view.agreement",
+            "Agreement between annotators…",
+            lambda p: p.team.agreement(),
+            (),
+            "View",
+            W,
+            separator=True,
         ),
         ActionSpec("help.keys", "Keyboard shortcuts", lambda p: p.help.show(), ("F1",), "Help", W),
     ]

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication
 from annotator.app.workspace import Workspace
 from annotator.gui.fonts import article_font_family
 from annotator.gui.main_window import MainWindow
+from annotator.gui.project_files import annotator_name
 from annotator.store import Project
 from annotator.store.connection import ProjectFileError, check_project_file
 
@@ -76,6 +77,27 @@ def starting_project(settings: QSettings) -> Path:
     return prepare_default_project()
 
 
+def ask_who_is_annotating(settings: QSettings) -> str | None:
+    """First start: the person's name, asked once (File > Who is annotating… changes it).
+    The system user name is offered; cancelling keeps it without storing it."""
+    from PySide6.QtWidgets import QInputDialog
+
+    from annotator.store.project import default_annotator
+
+    name, ok = QInputDialog.getText(
+        None,
+        "Who is annotating",
+        "Your name, recorded with every decision you make\n"
+        "(in a team project, your own layer has this name):",
+        text=default_annotator(),
+    )
+    name = name.strip()
+    if ok and name and name != "gold":
+        settings.setValue("annotator_name", name)
+        return name
+    return None
+
+
 def warm_up_text_tools() -> threading.Thread:
     """Import camel-tools' tokenizer and normalisers off the UI thread after the first
     paint, so the first selection does not wait for them."""
@@ -109,7 +131,10 @@ def run(
     app = application()
     settings = QSettings()
     path = project_path or starting_project(settings)
-    window = open_window(Project.open(path), settings)
+    name = annotator_name(settings)
+    if name is None and screenshot is None and not startup_report:
+        name = ask_who_is_annotating(settings)
+    window = open_window(Project.open(path, annotator=name), settings)
     if screenshot is not None or startup_report:
         window.resize(1280, 800)
     window.show()

@@ -37,6 +37,7 @@ from annotator.gui.project_files import ProjectFiles
 from annotator.gui.session import DocumentSession
 from annotator.gui.status_line import StatusLine
 from annotator.gui.suggestions import Suggestions
+from annotator.gui.team import Team
 from annotator.gui.view_toggles import ViewToggles
 from annotator.store import Project
 
@@ -59,6 +60,7 @@ class WindowParts:
     suggestions: Suggestions
     toggles: ViewToggles
     help: KeyHelp
+    team: Team
 
 
 class MainWindow(QMainWindow):
@@ -140,7 +142,10 @@ class MainWindow(QMainWindow):
         )
         toggles = ViewToggles(self.view)
         self.edits, self.files, self.suggestions = edits, files, suggestions
-        return WindowParts(self, self.session, self.view, edits, files, suggestions, toggles, help)
+        team = Team(self, self.workspace, tell)
+        return WindowParts(
+            self, self.session, self.view, edits, files, suggestions, toggles, help, team
+        )
 
     def _connect(self) -> None:
         self.documents.document_chosen.connect(self.open_document)

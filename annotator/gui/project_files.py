@@ -17,6 +17,17 @@ from annotator.store import Project, ProjectFileError
 MAX_RECENT = 8
 
 
+def annotator_name(settings: QSettings | None) -> str | None:
+    """Who is annotating, as the window knows it: ANNOTATOR_NAME wins, then the name given
+    in the window once (kept in the settings); None when never given."""
+    import os
+
+    name = os.environ.get("ANNOTATOR_NAME")
+    if not name and settings is not None:
+        name = settings.value("annotator_name") or None
+    return name
+
+
 class ProjectFiles:
     """Projects and files for one window.
 
@@ -87,8 +98,12 @@ class ProjectFiles:
     def switch_project(self, path: Path, create: bool = False):
         """Open another project in a new window, then close this one; None (and a
         message) if it cannot be opened."""
+        name = annotator_name(self.settings)
         try:
-            project = Project.create(path) if create else Project.open(path)
+            if create:
+                project = Project.create(path, annotator=name)
+            else:
+                project = Project.open(path, annotator=name)
         except (ProjectFileError, AnnotationError, OSError) as error:
             QMessageBox.warning(self.window, "Open project", str(error))
             return None
@@ -96,6 +111,28 @@ class ProjectFiles:
         window.show()
         self.window.close()
         return window
+
+    def ask_annotator(self) -> None:
+        """Who is annotating: the name is kept in the settings; in a team project it is
+        the layer the person works in, so the project is opened again with it."""
+        from PySide6.QtWidgets import QInputDialog
+
+        name, ok = QInputDialog.getText(
+            self.window,
+            "Who is annotating",
+            "Your name (in a team project, your own layer has this name):",
+            text=self.project.annotator,
+        )
+        name = name.strip()
+        if not ok or not name or name == self.project.annotator:
+            return
+        if name == "gold":
+            QMessageBox.warning(self.window, "Who is annotating", "'gold' is the curated layer")
+            return
+        if self.settings is not None:
+            self.settings.setValue("annotator_name", name)
+        if self.project.path is not None:
+            self.switch_project(self.project.path)
 
     # --- files -------------------------------------------------------------------------
     def import_files(self) -> None:

@@ -41,7 +41,9 @@ class DocumentSession(QObject):
         self._unsubscribe = workspace.events.subscribe(self._on_event)
 
     def close(self) -> None:
-        self._unsubscribe()
+        """Stop listening to the workspace (the window closes); once is enough."""
+        unsubscribe, self._unsubscribe = self._unsubscribe, lambda: None
+        unsubscribe()
 
     @property
     def history(self) -> History | None:

@@ -50,5 +50,7 @@ class StatusLine:
         self._show()
 
     def _show(self) -> None:
-        pieces = (self._progress, self._counts, self._focus)
+        project = self.session.project
+        who = f"{project.annotator} (layer {project.layer})"
+        pieces = (who, self._progress, self._counts, self._focus)
         self.label.setText("   ·   ".join(piece for piece in pieces if piece))
