@@ -28,6 +28,7 @@ from annotator.model.vocabulary import (
     HUMAN_SOURCE,
     Decision,
     DocumentStatus,
+    Outcome,
     Status,
 )
 
@@ -50,6 +51,7 @@ __all__ = [
     "RelationRecord",
     "RelationType",
     "Schema",
+    "Outcome",
     "Status",
     "check_decision",
     "check_document_status",

@@ -80,7 +80,8 @@ class Entity:
 
     Provenance: `source` is the suggester that proposed it (`human` when made by hand),
     `annotator` who created it; `decided_by` and `decision` say who last decided it and how.
-    `layer` is whose annotation it is: an annotator's name, or `gold`.
+    `layer` is whose annotation it is: an annotator's name, or `gold`; a gold entity made
+    by curation names in `found_in` the annotators whose layers had it.
     """
 
     id: int
@@ -97,6 +98,7 @@ class Entity:
     decided_by: str | None = None
     decision: Decision | None = None
     layer: str = GOLD
+    found_in: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "status", check_status(self.status))
@@ -128,6 +130,7 @@ class Relation:
     created_at: str | None = None
     updated_at: str | None = None
     layer: str = GOLD
+    found_in: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "status", check_status(self.status))

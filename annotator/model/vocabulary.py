@@ -35,7 +35,9 @@ class Decision(StrEnum):
     ACCEPTED: accepted as the suggester proposed it. REJECTED: rejected. RELABELLED /
     RESIZED: a person changed the label / the span of a proposed entity (the entity's
     `source` still names the suggester that proposed it). ADDED: made by hand.
-    IMPORTED: decided in the file it was imported from.
+    IMPORTED: decided in the file it was imported from. In the gold layer, by curation:
+    AGREED: the annotators agreed on it (the pre-merge); CHOSEN: the curator took one
+    annotator's version (`source` is `curation:<annotator>`).
     """
 
     ACCEPTED = "accepted"
@@ -44,10 +46,26 @@ class Decision(StrEnum):
     RESIZED = "resized"
     ADDED = "added"
     IMPORTED = "imported"
+    AGREED = "agreed"
+    CHOSEN = "chosen"
 
 
 #: a person's corrections: a later plain accept keeps them, so provenance stays true
 CORRECTIONS = frozenset({Decision.RELABELLED, Decision.RESIZED, Decision.ADDED})
+
+
+class Outcome(StrEnum):
+    """How a curator settled one disagreement between annotators' layers.
+
+    AGREED: the annotators' quorum agreed (the pre-merge); CHOSEN: one annotator's
+    version was taken; NONE: no version was taken (considered and left out); OWN: the
+    curator's own version, edited by hand."""
+
+    AGREED = "agreed"
+    CHOSEN = "chosen"
+    NONE = "none"
+    OWN = "own"
+
 
 #: the `source` of an entity a person made by hand
 HUMAN_SOURCE = "human"

@@ -10,7 +10,7 @@ from __future__ import annotations
 from sqlite_utils import Database
 
 from annotator.model import AnnotationError, Entity
-from annotator.store.rows import ENTITY_COLUMNS, entity_from_row, now
+from annotator.store.rows import ENTITY_COLUMNS, entity_from_row, names_json, now
 
 
 class EntityRows:
@@ -65,8 +65,8 @@ class EntityRows:
         stamp = now()
         cursor = self._db.execute(
             'INSERT INTO entities (id, document_id, start, "end", label, status, source, '
-            "confidence, annotator, created_at, updated_at, decided_by, decision, layer) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "confidence, annotator, created_at, updated_at, decided_by, decision, layer, "
+            "found_in) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 entity.id if keep_id else None,
                 entity.document_id,
@@ -82,6 +82,7 @@ class EntityRows:
                 entity.decided_by,
                 entity.decision,
                 entity.layer,
+                names_json(entity.found_in),
             ),
         )
         return self.get(cursor.lastrowid)

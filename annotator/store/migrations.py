@@ -269,3 +269,36 @@ def m004_layers(db: Database) -> None:
         )
         """
     )
+
+
+@migrations()
+def m005_curation(db: Database) -> None:
+    """Curation into gold: which annotators' layers had a gold entity or relation
+    (`found_in`, a JSON list), how each disagreement was settled (`curation`), and which
+    documents were pre-merged with which policy (`curation_runs`)."""
+    db.execute("ALTER TABLE entities ADD COLUMN found_in TEXT")
+    db.execute("ALTER TABLE relations ADD COLUMN found_in TEXT")
+    db.execute(
+        """
+        CREATE TABLE curation (
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL CHECK (kind IN ('entity', 'relation')),
+            region TEXT NOT NULL,
+            outcome TEXT NOT NULL CHECK (outcome IN ('agreed', 'chosen', 'none', 'own')),
+            annotator TEXT,
+            curator TEXT NOT NULL,
+            at TEXT NOT NULL,
+            PRIMARY KEY (document_id, kind, region)
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE curation_runs (
+            document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+            policy TEXT NOT NULL,
+            annotators TEXT NOT NULL,
+            at TEXT NOT NULL
+        )
+        """
+    )

@@ -21,6 +21,7 @@ from annotator.model import (
     GOLD,
     HUMAN_SOURCE,
     AnnotationError,
+    Decision,
     Document,
     DocumentStatus,
     Entity,
@@ -306,15 +307,20 @@ class Project:
         source: str = HUMAN_SOURCE,
         confidence: float | None = None,
         annotator: str | None = None,
+        decision: Decision | None = None,
+        found_in: tuple[str, ...] = (),
     ) -> Entity:
-        """Add one entity over code points [start, end) of the document's text.
+        """Add one entity over code points [start, end) of the document's text (in this
+        project's layer). `decision` and `found_in` are given by curation (an agreed or a
+        chosen entity, and the annotators whose layers had it); otherwise the decision
+        follows from the status and source.
 
         Raises AnnotationError for an unknown label or status, a span outside the text,
         or the same span and label twice."""
         annotator = annotator or self.annotator
         self.schema.label(label)
         status = check_status(status)
-        decision = decision_for_new(status, source, HUMAN_SOURCE)
+        decision = decision or decision_for_new(status, source, HUMAN_SOURCE)
         entity = Entity(
             0,
             document_id,
@@ -328,6 +334,7 @@ class Project:
             decided_by=annotator if decision else None,
             decision=decision,
             layer=self.layer,
+            found_in=tuple(found_in),
         )
         return self._insert(entity, keep_id=False)
 
@@ -471,11 +478,18 @@ class Project:
         *,
         status: str = Status.ACCEPTED,
         annotator: str | None = None,
+        found_in: tuple[str, ...] = (),
     ) -> Relation:
         """Add a relation from head to tail; AnnotationError if the schema does not allow
-        it between their labels, they are in different documents, or it exists."""
+        it between their labels, they are in different documents or layers, or it exists.
+        `found_in`: for curation, the annotators whose layers had it."""
         return self._relations.add(
-            head_id, tail_id, type, status=status, annotator=annotator or self.annotator
+            head_id,
+            tail_id,
+            type,
+            status=status,
+            annotator=annotator or self.annotator,
+            found_in=tuple(found_in),
         )
 
     def update_relation(

@@ -12,7 +12,13 @@ from sqlite_utils import Database
 from annotator.model import AnnotationError, Entity, Relation, RelationType, Schema, check_status
 from annotator.store.connection import write_transaction
 from annotator.store.edit_log import EditLog
-from annotator.store.rows import RELATION_COLUMNS, now, relation_from_row, relation_record
+from annotator.store.rows import (
+    RELATION_COLUMNS,
+    names_json,
+    now,
+    relation_from_row,
+    relation_record,
+)
 
 
 class RelationRows:
@@ -109,6 +115,7 @@ class RelationRows:
         annotator: str | None,
         relation_id: int | None = None,
         created_at: str | None = None,
+        found_in: tuple[str, ...] = (),
     ) -> Relation:
         """Add a relation (with `relation_id` and `created_at` only to bring a deleted one
         back as it was)."""
@@ -118,7 +125,8 @@ class RelationRows:
             stamp = now()
             cursor = self._db.execute(
                 "INSERT INTO relations (id, document_id, head_id, tail_id, type, status, "
-                "annotator, created_at, updated_at, layer) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "annotator, created_at, updated_at, layer, found_in) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     relation_id,
                     draft.document_id,
@@ -130,6 +138,7 @@ class RelationRows:
                     created_at or stamp,
                     stamp,
                     draft.layer,
+                    names_json(found_in),
                 ),
             )
             relation = self.get(cursor.lastrowid)
@@ -216,6 +225,7 @@ class RelationRows:
                     annotator=relation.annotator,
                     relation_id=relation.id,
                     created_at=relation.created_at,
+                    found_in=relation.found_in,
                 )
                 for relation in relations
             ]

@@ -15,10 +15,11 @@ DOCUMENT_SELECT = (
 )
 ENTITY_COLUMNS = (
     'id, document_id, start, "end", label, status, source, confidence, annotator, '
-    "created_at, updated_at, decided_by, decision, layer"
+    "created_at, updated_at, decided_by, decision, layer, found_in"
 )
 RELATION_COLUMNS = (
-    "id, document_id, head_id, tail_id, type, status, annotator, created_at, updated_at, layer"
+    "id, document_id, head_id, tail_id, type, status, annotator, created_at, updated_at, layer, "
+    "found_in"
 )
 
 
@@ -33,11 +34,20 @@ def document_from_row(row: tuple) -> Document:
 
 
 def entity_from_row(row: tuple) -> Entity:
-    return Entity(*row)
+    return Entity(*row[:-1], found_in=_names(row[-1]))
 
 
 def relation_from_row(row: tuple) -> Relation:
-    return Relation(*row)
+    return Relation(*row[:-1], found_in=_names(row[-1]))
+
+
+def _names(value: str | None) -> tuple[str, ...]:
+    return tuple(json.loads(value)) if value else ()
+
+
+def names_json(names: tuple[str, ...]) -> str | None:
+    """`found_in` as stored: a JSON list, or NULL when empty."""
+    return json.dumps(list(names), ensure_ascii=False) if names else None
 
 
 def entity_record(entity: Entity) -> dict[str, Any]:
@@ -53,6 +63,7 @@ def entity_record(entity: Entity) -> dict[str, Any]:
         "decided_by": entity.decided_by,
         "decision": entity.decision,
         "layer": entity.layer,
+        "found_in": list(entity.found_in),
     }
 
 
