@@ -126,26 +126,31 @@ def _count_split(before: list[Word], after: list[Word]) -> int:
     return sum((token.start, token.end) not in kept for token in before)
 
 
+def _n(count: int, one: str, many: str) -> str:
+    return f"{count} {one if count == 1 else many}"
+
+
 def _notes(tally: Counter, nested: bool) -> list[str]:
-    split = tally["split"]
     notes = [
-        f"{split} token{'' if split == 1 else 's'} split where an entity starts or ends "
+        f"{_n(tally['split'], 'token', 'tokens')} split where an entity starts or ends "
         "inside a word (e.g. a proclitic: ب + كردستان)"
     ]
     if tally["standalone"]:
         notes.append(
-            f"{tally['standalone']} tokens split further so that they read back as written "
-            "(emoji sequences camel-tools splits differently when they stand alone)"
+            f"{_n(tally['standalone'], 'token', 'tokens')} split further so as to read back "
+            "as written (emoji sequences camel-tools splits differently standing alone)"
         )
     if tally["trimmed"]:
-        notes.append(f"{tally['trimmed']} entities trimmed of the whitespace at their edges")
+        notes.append(
+            f"{_n(tally['trimmed'], 'entity', 'entities')} trimmed of the whitespace at their edges"
+        )
     if tally["blank"] or tally["same"]:
         notes.append(
-            f"left out: {tally['blank']} entities of whitespace only, {tally['same']} with "
-            "the span and label of another once trimmed"
+            f"left out: {_n(tally['blank'], 'entity', 'entities')} of whitespace only, "
+            f"{tally['same']} with the span and label of another once trimmed"
         )
     if nested:
-        notes.append(f"nested: {tally['levels']} tag column(s), one per nesting level")
+        notes.append(f"nested: {_n(tally['levels'], 'tag column', 'tag columns')}, one per level")
     elif tally["nesting"]:
         notes.append(
             f"flat: one tag column with the outermost entities (longest first, then "
@@ -160,18 +165,20 @@ def _notes(tally: Counter, nested: bool) -> list[str]:
 
 
 def sniff(path: Path, limit: int = 1 << 16) -> bool:
-    """True if the file's first lines are tokens with IOB2 tags (and `-DOCSTART-` lines):
-    at least one token line for a CoNLL suffix, two for another (e.g. Wojood's `.txt`)."""
+    """True for a CoNLL suffix (the reader then says what is wrong, with the line), and
+    for any other file whose first lines are tokens with IOB2 tags and `-DOCSTART-` lines,
+    two token lines at least (Wojood's `.txt` files)."""
+    if not path.is_file():
+        return False
+    if path.suffix.lower() in SUFFIXES:
+        return True
     try:
         with path.open("rb") as handle:
             head = handle.read(limit)
-    except OSError:
-        return False
-    if len(head) == limit:
-        head = head[: head.rfind(b"\n") + 1]
-    try:
+        if len(head) == limit:
+            head = head[: head.rfind(b"\n") + 1]
         lines = head.decode("utf-8").lstrip("\ufeff").replace("\r", "").split("\n")
-    except UnicodeDecodeError:
+    except (OSError, UnicodeDecodeError):
         return False
     tokens = 0
     for line in lines:
@@ -181,7 +188,7 @@ def sniff(path: Path, limit: int = 1 << 16) -> bool:
         if len(parts) < 2 or not all(map(is_tag, parts[1:])):
             return False
         tokens += 1
-    return tokens >= (1 if path.suffix.lower() in SUFFIXES else 2)
+    return tokens >= 2
 
 
 FORMAT = FileFormat(

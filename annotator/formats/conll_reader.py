@@ -156,15 +156,19 @@ def _take_line(path: Path, grouping: Grouping, number: int, line: str) -> None:
     parts = columns(line)
     if not parts:
         grouping.end_sentence()
+    elif parts[0] == DOCSTART and grouping.one_document:
+        grouping.end_sentence()
     elif parts[0] == DOCSTART:
-        grouping.end_sentence() if grouping.one_document else grouping.end_document()
+        grouping.end_document()
     else:
         _check_line(path, grouping.sentence, number, line, parts)
         tabbed = "\t" in line
         grouping.sentence.append(Token(parts[0], tuple(parts[1:]), number, tabbed))
 
 
-def _check_line(path: Path, sentence: list[Token], number: int, line: str, parts) -> None:
+def _check_line(
+    path: Path, sentence: list[Token], number: int, line: str, parts: list[str]
+) -> None:
     if len(parts) < 2:
         raise FormatError(
             path,
@@ -190,7 +194,9 @@ def _check_line(path: Path, sentence: list[Token], number: int, line: str, parts
         )
 
 
-def _draft(path: Path, sentences: list[list[Token]], rules: LabelRules, counts) -> DocumentDraft:
+def _draft(
+    path: Path, sentences: list[list[Token]], rules: LabelRules, counts: Counter
+) -> DocumentDraft:
     """One document: the rebuilt text and the entities of every tag level, labels mapped
     or dropped, the same span and label once."""
     text = "\n".join(" ".join(token.text for token in sentence) for sentence in sentences)
