@@ -18,7 +18,7 @@ CoNLL has tokens, not offsets. The writer's tokens are camel-tools' words split 
 entity starts or ends inside one (`بكردستان` -> `ب` + `كردستان`) and its sentences break at
 sentence punctuation and line breaks but never inside an entity
 (`annotator.text.token_sentences`). Option `nested` (bool, default False): one tag
-column per nesting level (`annotator.text.spans.levels`, every entity written), else one
+column per nesting level (`annotator.text.levels`, every entity written), else one
 column of the outermost entities (`annotator.text.spans.outermost`, the rest reported in
 `left_out["nesting"]`). Entities are trimmed of whitespace at their edges; one of only
 whitespace, or the same span and label as another once trimmed, is left out
@@ -41,7 +41,8 @@ from annotator.formats.conll_reader import DOCSTART, columns, is_tag, read_conll
 from annotator.formats.registry import FileFormat
 from annotator.model import ExportDocument, ExportEntity
 from annotator.text.bio import spans_to_bio
-from annotator.text.spans import levels, outermost
+from annotator.text.levels import levels
+from annotator.text.spans import outermost
 from annotator.text.token_sentences import standalone, token_sentences, without_edge_whitespace
 from annotator.text.tokens import split_at_boundaries
 from annotator.text.words import Word, words_with_offsets

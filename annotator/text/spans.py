@@ -3,8 +3,7 @@
 A flat layer (spaCy's `doc.ents`, one CoNLL tag column) holds no two spans that share a
 character, so when entities nest or cross one has to be chosen. The rule is that of
 spaCy's `filter_spans` (https://spacy.io/api/top-level#util.filter_spans): longest first,
-then earliest, each kept unless it overlaps one already kept. A layered export (CoNLL
-with one tag column per nesting level) keeps them all instead: `levels`.
+then earliest, each kept unless it overlaps one already kept.
 """
 
 from __future__ import annotations
@@ -13,7 +12,7 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from typing import Protocol, TypeVar
 
-__all__ = ["Extent", "levels", "outermost"]
+__all__ = ["Extent", "outermost"]
 
 
 class Extent(Protocol):
@@ -52,25 +51,3 @@ def outermost(spans: Iterable[T]) -> list[T]:
         starts.insert(index, span.start)
         kept.insert(index, span)
     return kept
-
-
-def levels(spans: Iterable[T]) -> list[list[T]]:
-    """Nesting levels: each span on the first level where it overlaps no span, so one
-    IOB2 tag column per level can hold them all (Wojood's nested layout).
-
-    `spans`: half-open extents in one unit, in any order; identical objects are placed
-    twice, so pass unique spans. Taken by start, longer first (then in `spans`' order):
-    an enclosing span is on a lower level than the spans inside it, and spans that cross
-    get levels of their own. First-fit by start uses as few levels as the most spans
-    over one position (interval partitioning). Returns the levels, level 1 first, each in
-    reading order; [] for no spans. Raises nothing.
-    """
-    placed: list[list[T]] = []
-    for span in sorted(spans, key=lambda s: (s.start, s.start - s.end)):  # stable
-        for level in placed:
-            if level[-1].end <= span.start:
-                level.append(span)
-                break
-        else:
-            placed.append([span])
-    return placed

@@ -5,7 +5,7 @@ from typing import NamedTuple
 from hypothesis import given
 from hypothesis import strategies as st
 
-from annotator.text.spans import levels
+from annotator.text.levels import levels
 
 
 class S(NamedTuple):
