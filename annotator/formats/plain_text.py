@@ -41,7 +41,7 @@ FORMAT = FileFormat(
     title="Plain text",
     suffixes=(".txt",),
     unit="(no annotations)",
-    carries=frozenset({"names"}),
+    carries=frozenset({"text", "names"}),
     sniff=sniff,
     read=read,
 )

@@ -24,6 +24,7 @@ from annotator.model.drafts import DocumentDraft
 FORMAT_MODULES = (
     "annotator.formats.jsonl",
     "annotator.formats.doccano",
+    "annotator.formats.conll",  # by content, before plain text: Wojood's files are .txt
     "annotator.formats.plain_text",
 )
 
@@ -31,6 +32,7 @@ FORMAT_MODULES = (
 #: left out
 CARRIES = frozenset(
     {
+        "text",  # the text exactly, whitespace included (CoNLL rebuilds it from tokens)
         "entities",
         "relations",
         "nesting",  # spans inside spans

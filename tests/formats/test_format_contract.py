@@ -4,15 +4,17 @@ and whatever a format cannot carry is reported by the export, with counts."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from annotator.app.exporting import export_project
 from annotator.app.importing import import_paths
 from annotator.formats import registry
 from annotator.store import Project
+from annotator.text.spans import outermost
 from tests.formats.strategies import documents, jsonl
 
 ROUND_TRIP = [fmt.name for fmt in registry.formats() if fmt.read and fmt.write]
@@ -25,6 +27,34 @@ def snapshot(out: Path) -> dict[str, bytes]:
             str(p.relative_to(out)): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()
         }
     return {out.name: out.read_bytes()}
+
+
+class Span(NamedTuple):
+    start: int
+    end: int
+    label: str
+
+
+def gold_spans(fmt: registry.FileFormat, line) -> tuple[list[Span], int]:
+    """The gold entities of a line as the format can write them, and how many it cannot.
+
+    A format that does not carry "text" writes tokens (whitespace is not in any token):
+    a span loses the whitespace at its edges, one of whitespace only is left out, and so
+    is one that then has the span and label of another."""
+    spans = [
+        Span(e["start"], e["end"], e["label"])
+        for e in line["entities"]
+        if e["status"] == "accepted"
+    ]
+    if "text" in fmt.carries:
+        return spans, 0
+    text, trimmed = line["text"], set()
+    for start, end, label in spans:
+        part = text[start:end]
+        if part.strip():
+            start += len(part) - len(part.lstrip())
+            trimmed.add(Span(start, start + len(part.strip()), label))
+    return sorted(trimmed), len(spans) - len(trimmed)
 
 
 def expected_left_out(fmt: registry.FileFormat, lines, candidates=False) -> dict[str, int]:
@@ -47,7 +77,20 @@ def expected_left_out(fmt: registry.FileFormat, lines, candidates=False) -> dict
                 if r["status"] == "accepted" and {r["head"], r["tail"]} <= accepted
             )
         left["relations"] = gold
+    if not candidates:
+        written = [gold_spans(fmt, line) for line in lines]
+        left["entities"] = sum(lost for _, lost in written)
+        if "nesting" not in fmt.carries:  # one flat layer: the shared rule chooses
+            left["nesting"] = sum(len(spans) - len(outermost(spans)) for spans, _ in written)
     return {what: count for what, count in left.items() if count}
+
+
+def distinct_as_tokens(fmt: registry.FileFormat, lines) -> bool:
+    """Texts stay distinct in a format that rebuilds them from tokens only if they differ
+    in more than whitespace (else the second import finds them the same document)."""
+    if "text" in fmt.carries:
+        return True
+    return len({" ".join(line["text"].split()) for line in lines}) == len(lines)
 
 
 def out_path(folder: Path, fmt: registry.FileFormat, number: int) -> Path:
@@ -74,6 +117,7 @@ def test_every_format_is_in_the_contract():
 @given(lines=st.lists(documents(), min_size=1, max_size=4, unique_by=lambda d: d["text"]))
 def test_export_import_export_is_identical(tmp_path_factory, format_name, lines):
     fmt = registry.get(format_name)
+    assume(distinct_as_tokens(fmt, lines))
     folder = tmp_path_factory.mktemp(format_name)
     source = folder / "source.jsonl"
     source.write_text(jsonl(lines), encoding="utf-8")
