@@ -25,6 +25,7 @@ FORMAT_MODULES = (
     "annotator.formats.jsonl",
     "annotator.formats.doccano",
     "annotator.formats.plain_text",
+    "annotator.formats.spacy_docbin",  # export only; spaCy is imported when it writes
 )
 
 #: what a format can carry, for the contract test and the export's report of what was
