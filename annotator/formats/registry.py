@@ -26,6 +26,7 @@ FORMAT_MODULES = (
     "annotator.formats.doccano",
     "annotator.formats.conll",  # by content, before plain text: Wojood's files are .txt
     "annotator.formats.plain_text",
+    "annotator.formats.spacy_docbin",  # export only; spaCy is imported when it writes
 )
 
 #: what a format can carry, for the contract test and the export's report of what was
