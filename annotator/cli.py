@@ -438,7 +438,7 @@ def suggest(
                 )
             except AnnotationError as error:
                 _fail(str(error))
-    for reason in report.unavailable:
+    for reason in [*report.unavailable, *report.left_out]:
         click.echo(f"notice: {reason}", err=True)
     click.echo(f"Suggesters: {', '.join(report.suggesters) or 'none'}")
     click.echo(report.summary())

@@ -24,6 +24,7 @@ from annotator.text.arabic import normalise, proclitic_readings  # noqa: E402
 
 SOURCE = ROOT / "resources" / "wojood" / "train.txt"
 OUT = ROOT / "annotator" / "resources" / "lexicon" / "common_words.txt"
+FUNCTION_WORDS = ROOT / "annotator" / "resources" / "lexicon" / "function_words.txt"
 MIN_COUNT = 3
 
 
@@ -33,8 +34,38 @@ def forms(token: str) -> set[str]:
     return {letters} | {stem for _, stem in proclitic_readings(letters)}
 
 
+def write_function_words(data: bytes) -> None:
+    """The union of two maintained Arabic stop-word lists, written as found (diacritics
+    and all): Stopwords ISO (`stopwordsiso`, MIT) and spaCy's (`spacy.lang.ar`, MIT),
+    less the words the Wojood sample's gold writes inside a person's name (spaCy's list
+    has `علي`, a name, beside `على`)."""
+    import spacy
+    import stopwordsiso
+    from spacy.lang.ar.stop_words import STOP_WORDS
+
+    from annotator.text.names import surface
+
+    in_names = set()
+    for line in data.decode("utf-8").splitlines():
+        parts = line.split()
+        if len(parts) > 1 and any(tag.endswith("-PERS") for tag in parts[1:]):
+            in_names.add(surface(parts[0]))
+    found = set(stopwordsiso.stopwords("ar")) | set(STOP_WORDS)
+    words = sorted(word for word in found if surface(word) not in in_names)
+    header = (
+        "# Arabic function words: the union of Stopwords ISO (stopwordsiso "
+        f"{getattr(stopwordsiso, '__version__', '')}, MIT) and spaCy {spacy.__version__}'s "
+        "spacy.lang.ar.stop_words (MIT),\n"
+        f"# less {len(found) - len(words)} written inside a person's name in "
+        "resources/wojood/train.txt; built by build_scripts/build_lexicon.py (make lexicon)\n"
+    )
+    FUNCTION_WORDS.write_text(header + "\n".join(words) + "\n", encoding="utf-8")
+    print(f"wrote {FUNCTION_WORDS.relative_to(ROOT)}: {len(words)} words")
+
+
 def main() -> int:
     data = SOURCE.read_bytes()
+    write_function_words(data)
     outside, in_person = Counter(), Counter()
     for line in data.decode("utf-8").splitlines():
         parts = line.split()

@@ -172,8 +172,29 @@ class UpdateEntity(Operation):
         return Delta().entity(self.current)
 
 
-def accept(entity: Entity) -> UpdateEntity:
-    return UpdateEntity(entity, f"Accept {entity.label}", status=Status.ACCEPTED)
+class Accept(Composite):
+    """Accept an entity; the other candidates on exactly its span (another label) go in
+    the same step, since the person has now decided that span. Undo brings them back."""
+
+    def __init__(self, entity: Entity) -> None:
+        super().__init__(f"Accept {entity.label}", entity.document_id, [])
+        self.entity = entity
+
+    def do(self, project: Project) -> Delta:
+        if not self.children:  # the first do: which candidates share the span, now
+            siblings = [
+                other
+                for other in project.entities(self.document_id, status=Status.CANDIDATE)
+                if (other.start, other.end) == (self.entity.start, self.entity.end)
+                and other.id != self.entity.id
+            ]
+            self.children = [DeleteEntity(other) for other in siblings]
+            self.children.append(UpdateEntity(self.entity, self.title, status=Status.ACCEPTED))
+        return super().do(project)
+
+
+def accept(entity: Entity) -> Operation:
+    return Accept(entity)
 
 
 def reject(entity: Entity) -> UpdateEntity:
@@ -225,9 +246,14 @@ def reject_with_relations(entity: Entity, relations: list[Relation]) -> Composit
 
 
 def accept_all(entities: list[Entity], title: str) -> Composite:
-    """Accept several candidates in one step."""
+    """Accept several candidates in one step (every one of them: two labels proposed on
+    one span are both accepted, as asked)."""
     document_id = entities[0].document_id if entities else 0
-    return Composite(title, document_id, [accept(entity) for entity in entities])
+    children: list[Operation] = [
+        UpdateEntity(entity, f"Accept {entity.label}", status=Status.ACCEPTED)
+        for entity in entities
+    ]
+    return Composite(title, document_id, children)
 
 
 # --- relations ---------------------------------------------------------------------------

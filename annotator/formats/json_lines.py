@@ -110,7 +110,8 @@ READ_KEYS = ("entities", "relations", "label")
 
 def _refuse_unread_annotations(value: dict[str, Any]) -> None:
     """Nothing that looks like annotations may end up unread in `meta`: annotation-shaped
-    values under other keys, and doccano's document-classification labels, are refused."""
+    values under other keys, at any depth, and labels in a form we do not read (doccano's
+    document-classification labels among them) are refused."""
     label = value.get("label")
     if isinstance(label, str) or (
         isinstance(label, list) and label and all(isinstance(item, str) for item in label)
@@ -120,8 +121,13 @@ def _refuse_unread_annotations(value: dict[str, Any]) -> None:
             "document classification, which annotator does not support; spans go in "
             "'label' as [start, end, \"LABEL\"] triples or in 'entities'"
         )
+    if label is not None and not isinstance(label, list):
+        raise AnnotationError(
+            f"field 'label' must be a list of [start, end, \"LABEL\"] triples, got "
+            f"{_kind(label)} ({label!r:.60})"
+        )
     for key, item in value.items():
-        if key not in READ_KEYS and key != "text" and _looks_like_annotations(item):
+        if key not in READ_KEYS and key not in ("text", "meta") and _looks_like_annotations(item):
             raise AnnotationError(
                 f"field {key!r} looks like annotations (spans with offsets), but annotator "
                 f"reads annotations only from {', '.join(repr(k) for k in READ_KEYS)}; "
@@ -129,23 +135,55 @@ def _refuse_unread_annotations(value: dict[str, Any]) -> None:
             )
 
 
-_OFFSET_KEYS = ({"start", "end"}, {"start_offset", "end_offset"}, {"begin", "end"})
+_START_KEYS = ("start", "begin", "from", "start_offset", "startoffset", "start_char", "offset")
+_END_KEYS = ("end", "to", "end_offset", "endoffset", "end_char", "stop")
 
 
-def _looks_like_annotations(item: Any) -> bool:
-    """A non-empty list of [start, end, label] triples, or of objects with offsets."""
-    if not isinstance(item, list) or not item:
+def _number(item: Any) -> bool:
+    return isinstance(item, int | float) and not isinstance(item, bool)
+
+
+def _span_like(item: Any) -> bool:
+    """One span, in any of the usual shapes: [start, end, label] (or with more fields, or
+    the label first), {"start"..., "end"...} under any usual key names, {"offsets": [s, e]}."""
+    if isinstance(item, list | tuple):  # two offsets and a label; a bare pair is no span
+        numbers = sum(_number(x) for x in item)
+        return 3 <= len(item) <= 5 and numbers >= 2 and any(isinstance(x, str) for x in item)
+    if isinstance(item, dict):
+        keys = {str(k).lower(): v for k, v in item.items()}
+        starts = [k for k in keys if k in _START_KEYS or k.startswith("start")]
+        ends = [k for k in keys if k in _END_KEYS or k.startswith("end")]
+        if any(_number(keys[k]) for k in starts) and any(_number(keys[k]) for k in ends):
+            return True
+        offsets = keys.get("offsets") or keys.get("span")
+        return isinstance(offsets, list) and len(offsets) == 2 and all(map(_number, offsets))
+    return False
+
+
+def _looks_like_annotations(item: Any, depth: int = 0) -> bool:
+    """True if the value holds spans with offsets anywhere within five levels (a list of
+    spans, a dict of them by label, Label Studio's annotations with their results)."""
+    if depth > 5:
         return False
-    first = item[0]
-    if isinstance(first, list | tuple):
-        return len(first) == 3 and all(type(x) is int for x in first[:2])
-    if isinstance(first, dict):
-        return (
-            any(keys <= first.keys() for keys in _OFFSET_KEYS)
-            or "value" in first
-            and (isinstance(first["value"], dict) and {"start", "end"} <= first["value"].keys())
+    if _span_like(item) and depth > 0:
+        return True
+    if isinstance(item, list):
+        return any(_looks_like_annotations(x, depth + 1) for x in item[:5] if x is not None)
+    if isinstance(item, dict):
+        values = list(item.values())[:20]
+        return _span_like(item) or any(
+            _offset_pairs(x) or _looks_like_annotations(x, depth + 1) for x in values
         )
     return False
+
+
+def _offset_pairs(item: Any) -> bool:
+    """Spans listed under their label: {"PERS": [[4, 17], [20, 25]]}."""
+    return (
+        isinstance(item, list)
+        and bool(item)
+        and all(isinstance(x, list) and len(x) == 2 and all(map(_number, x)) for x in item[:5])
+    )
 
 
 def _is_doccano(value: dict[str, Any]) -> bool:

@@ -72,6 +72,6 @@ class SuggestWorker(QThread):
         except Exception as error:  # noqa: BLE001 - reported in the status bar, never lost
             self.finished_run.emit(f"Suggestions stopped: {type(error).__name__}: {error}")
             return
-        notes = "; ".join(dict.fromkeys(report.unavailable))
+        notes = "; ".join(dict.fromkeys([*report.unavailable, *report.left_out]))
         prefix = "Suggestions cancelled" if report.cancelled else "Suggestions"
         self.finished_run.emit(f"{prefix}: {report.summary()}" + (f" ({notes})" if notes else ""))

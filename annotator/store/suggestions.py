@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import accumulate
 from typing import Protocol
 
@@ -28,6 +29,7 @@ class StoredCandidates:
     added: int
     removed: int
     kept_out: int  # proposals that a human decision or another candidate already covers
+    unknown_labels: Counter = field(default_factory=Counter)  # label -> proposals left out
 
 
 def owns(suggester: str, source: str) -> bool:
@@ -111,25 +113,27 @@ def store_candidates(
             if status == Status.ACCEPTED
         )
         proposed = set()
+        unknown: Counter = Counter()
         rows = []
         kept_out = 0
         stamp = now()
         for candidate in candidates:
             key = (candidate.start, candidate.end, candidate.label)
-            if (
-                key in proposed
-                or not 0 <= candidate.start < candidate.end <= length
-                or not schema.has_label(candidate.label)
+            if not schema.has_label(candidate.label):
+                unknown[candidate.label] += 1
+                continue
+            if key in proposed or not 0 <= candidate.start < candidate.end <= length:
+                continue
+            if (candidate.start, candidate.end) in decided_spans or gold.contains(
+                candidate.label, candidate.start, candidate.end
             ):
+                # a span a person decided, whatever the label, or a piece of an accepted name
+                # of the same label (بوتين inside فلاديمير بوتين): nothing left to propose,
+                # and this suggester's earlier candidate there goes (it is not proposed)
+                kept_out += 1
                 continue
             proposed.add(key)
-            if (
-                key in existing
-                or (candidate.start, candidate.end) in decided_spans
-                or gold.contains(candidate.label, candidate.start, candidate.end)
-            ):
-                # the same span decided by a person, or a piece of an accepted name of the
-                # same label (بوتين inside فلاديمير بوتين): nothing left to propose
+            if key in existing:  # already there (this or another suggester's candidate)
                 kept_out += 1
                 continue
             rows.append(
@@ -187,4 +191,4 @@ def store_candidates(
                 },
                 at=stamp,
             )
-    return StoredCandidates(len(rows), removed, kept_out)
+    return StoredCandidates(len(rows), removed, kept_out, unknown)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from annotator.suggest.base import Candidate
 from annotator.text.arabic import normalise, normalise_with_positions, proclitic_readings
-from annotator.text.names import is_function_word, name_span
+from annotator.text.names import is_function_word, name_span, written
 from annotator.text.words import Word, words_with_offsets
 
 
@@ -22,6 +22,7 @@ class Name:
     words: tuple[str, ...]  # normalised
     label: str
     source: str
+    written: str = ""  # a one-word name as it was written (names.written)
 
 
 class NameMatcher:
@@ -36,7 +37,8 @@ class NameMatcher:
         words = tuple(w for w in (normalise(word.text) for word in words_with_offsets(phrase)) if w)
         if not words or (len(words) == 1 and len(words[0]) < 2):
             return
-        name = Name(words, label, source)
+        as_written = written(phrase.strip()) if len(words) == 1 else ""
+        name = Name(words, label, source, as_written)
         if name in self._names:
             return
         self._names.add(name)
@@ -63,7 +65,9 @@ class NameMatcher:
                 longest = len(matches[0].words)
                 last = words[index + longest - 1]
                 span = name_span(text, word.start + positions[skipped], last.end)
-                if span is None or (longest == 1 and is_function_word(text[span[0] : span[1]])):
+                if span is None or (
+                    longest == 1 and _function_word(text[span[0] : span[1]], matches)
+                ):
                     break  # علي is a name, على ("on") never: compared as written
                 for name in matches:
                     if len(name.words) == longest:
@@ -79,3 +83,10 @@ class NameMatcher:
             analysed[index + offset][0] == expected
             for offset, expected in enumerate(name.words[1:], start=1)
         )
+
+
+def _function_word(found: str, names: list[Name]) -> bool:
+    """A one-word match written as a function word, unless that is how the name itself is
+    written (a person may decide that a function word is a name)."""
+    as_written = written(found)
+    return all(as_written != name.written for name in names) and is_function_word(found)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -28,6 +29,17 @@ class SuggestReport:
     cancelled: bool = False
     changed: list[int] = field(default_factory=list)  # documents whose candidates changed
     suggesters: list[str] = field(default_factory=list)  # the ones that ran
+    # (suggester, label) -> candidates left out: the project's schema has no such label
+    unknown_labels: Counter = field(default_factory=Counter)
+
+    @property
+    def left_out(self) -> list[str]:
+        """One line per suggester and label whose candidates could not be kept."""
+        return [
+            f"{name}: {count} candidates labelled {label} were left out: the project's "
+            "schema has no such label"
+            for (name, label), count in sorted(self.unknown_labels.items())
+        ]
 
     def summary(self) -> str:
         return (
@@ -135,6 +147,8 @@ def run_suggesters(
                 continue
             candidates = name_spans(document.text, candidates)
             stored = store_candidates(project, document.id, suggester.name, fingerprint, candidates)
+            for label, count in stored.unknown_labels.items():
+                report.unknown_labels[(suggester.name, label)] += count
             report.runs += 1
             report.added += stored.added
             report.removed += stored.removed

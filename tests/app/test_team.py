@@ -71,9 +71,7 @@ def test_the_plan_is_deterministic_balanced_and_shares_the_asked_share():
     assert first == plan(lengths, ["amal", "omar", "sara"], 0.2, 2, seed=7)
     assert sum(1 for names in first.values() if len(names) == 2) == 4
     assert all(len(names) in (1, 2) for names in first.values())
-    load = {
-        n: sum(size for d, size in lengths if n in first[d]) for n in ("amal", "omar", "sara")
-    }
+    load = {n: sum(size for d, size in lengths if n in first[d]) for n in ("amal", "omar", "sara")}
     assert max(load.values()) - min(load.values()) <= max(size for _, size in lengths)
 
 

@@ -101,3 +101,48 @@ def test_memory_proposes_the_label_used_most_once():
     assert found("زار بيونغ يانغ.", memory) == [("بيونغ يانغ", "LOC", "memory")]
     tie = MemorySuggester([("بيونغ يانغ", "ORG"), ("بيونغ يانغ", "LOC")])
     assert found("زار بيونغ يانغ.", tie) == [("بيونغ يانغ", "LOC", "memory")]
+
+
+def test_accepting_one_label_on_a_span_takes_the_other_labels_candidates_away(project):
+    from annotator.app import operations
+
+    text = "زار الوفد قطر أمس وعاد من قطر اليوم"
+    document = project.add_document("d.txt", text)
+    start = text.index("قطر")
+    org = project.add_entity(document.id, start, start + 3, "ORG", status="candidate",
+                             source="memory")  # fmt: skip
+    loc = project.add_entity(document.id, start, start + 3, "LOC", status="candidate",
+                             source="gazetteer:cldr")  # fmt: skip
+    workspace = Workspace(project)
+    workspace.perform(operations.accept(org))
+    assert [(e.label, e.status) for e in project.entities(document.id)
+            if e.start == start] == [("ORG", Status.ACCEPTED)]  # fmt: skip
+    workspace.undo(document.id)
+    assert {e.id for e in project.entities(document.id)} == {org.id, loc.id}
+    workspace.redo(document.id)
+    # the suggesters, run again, do not bring another label back on the decided span
+    suggest(Workspace(project), ["gazetteer", "memory"], [document.id], force=True)
+    on_span = [(e.label, e.status) for e in project.entities(document.id) if e.start == start]
+    assert on_span == [("ORG", Status.ACCEPTED)]
+
+
+def test_memory_keeps_names_written_like_function_words_apart():
+    for name, text, expected in [
+        ("إمام", "صلى إمام المسجد ثم وقف أمام الباب", ["إمام"]),
+        ("منة", "جاءت منة وما جاء منه شيء", ["منة"]),
+        ("آنا", "قالت آنا انا هنا", ["آنا"]),
+    ]:
+        assert [t for t, _, _ in found(text, MemorySuggester([(name, "PERS")]))] == expected
+
+
+def test_candidates_of_labels_the_schema_lacks_are_reported(tmp_path):
+    from annotator.model import Schema
+    from annotator.store import Project
+
+    schema = Schema.from_toml('[[labels]]\nname = "شخص"\ncolour = "#c0392b"\n')
+    with Project.create(tmp_path / "p.sqlite", schema) as project:
+        project.add_document("d.txt", "زار وزير الخارجية موسكو وروسيا أمس")
+        report = suggest(Workspace(project), ["gazetteer"])
+    assert report.left_out == [
+        "gazetteer: 2 candidates labelled LOC were left out: the project's schema has no such label"
+    ]
