@@ -24,6 +24,7 @@ from annotator.model.drafts import DocumentDraft
 FORMAT_MODULES = (
     "annotator.formats.jsonl",
     "annotator.formats.doccano",
+    "annotator.formats.brat",  # before plain text: a .txt with its .ann is brat
     "annotator.formats.plain_text",
 )
 
