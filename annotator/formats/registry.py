@@ -22,6 +22,7 @@ from annotator.model.drafts import DocumentDraft
 
 #: in detection order: more specific formats first
 FORMAT_MODULES = (
+    "annotator.formats.labelstudio",  # before jsonl: a JSON array of tasks, even as .json
     "annotator.formats.jsonl",
     "annotator.formats.doccano",
     "annotator.formats.brat",  # before plain text: a .txt with its .ann is brat
