@@ -187,11 +187,11 @@ def _text_bound(ann: _AnnFile, number: int, ident: str, rest: str) -> None:
     fragments = _fragments(ann, number, ident, spec)
     expected = DISCONTINUOUS_SEPARATOR.join(ann.text[s:e] for s, e in fragments)
     if tab:
-        if quoted[: len(expected)] != expected:
+        if not quoted.startswith(expected):
             start, end = fragments[0][0], fragments[-1][1]
             raise ann.error(
                 number,
-                f"{ident}: its text {mismatch(quoted[: len(expected)], expected)} at "
+                f"{ident}: its text {mismatch(quoted, expected)} at "
                 f"{start + ann.shift}-{end + ann.shift} of {ann.path.with_suffix('.txt').name}",
             )
         if quoted[len(expected) :].strip():

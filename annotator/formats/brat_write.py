@@ -39,7 +39,7 @@ from annotator.formats.base import WriteContext
 from annotator.model import AnnotationError, ExportDocument, RelationType, Schema
 
 LINE_BREAKS = "\n\r"
-META_KINDS = ("attributes", "normalizations", "notes", "equivs")
+META_KINDS = ("equivs", "attributes", "normalizations", "notes")
 _LINE_RUN = re.compile(r"[^\n\r]+")
 _UNSAFE = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]')
 _RESERVED = {"CON", "PRN", "AUX", "NUL"} | {f"{d}{n}" for d in ("COM", "LPT") for n in range(1, 10)}
@@ -183,7 +183,7 @@ def _kept_line(kind: str, record: Any, targets: dict, numbers: Counter) -> str |
     on = record.get("on")
     if kind == "equivs":
         found = [targets.get(_hashable(ref)) for ref in on] if isinstance(on, list) else []
-        found = [target for target in found if target and target.startswith("T")]
+        found = list(dict.fromkeys(t for t in found if t and t.startswith("T")))
         return f"*\t{record['type']} {' '.join(found)}" if len(found) >= 2 else None
     target = targets.get(_hashable(on))
     if target is None:
@@ -208,10 +208,12 @@ _KEPT_FIELDS = {
 
 
 def _clean(record: dict, kind: str) -> bool:
-    """Every field a string that keeps the line one line (names without spaces)."""
+    """Every field a string that keeps the line one line: names without spaces or tabs;
+    a text, last on its line, may hold tabs."""
     for key in _KEPT_FIELDS[kind]:
         value = record.get(key)
-        if not isinstance(value, str) or any(c in value for c in "\t\n\r"):
+        breaks = LINE_BREAKS if key == "text" else "\t" + LINE_BREAKS  # a text ends the line
+        if not isinstance(value, str) or any(c in value for c in breaks):
             return False
         if key in ("name", "type", "ref") and (not value or " " in value):
             return False
