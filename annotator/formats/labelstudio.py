@@ -74,9 +74,10 @@ def sniff(path: Path, limit: int = 1 << 20) -> bool:
         return False
     try:
         with path.open("rb") as handle:
-            head = handle.read(limit).decode("utf-8", errors="ignore").lstrip("\ufeff")
+            data = handle.read(limit)
     except OSError:
         return False
+    head = data.decode("utf-8", errors="ignore").lstrip("\ufeff")
     start = _JSON_SPACE.match(head).end()
     if not head.startswith("[", start):
         return False
@@ -86,7 +87,7 @@ def sniff(path: Path, limit: int = 1 << 20) -> bool:
     try:
         task, _ = json.JSONDecoder().raw_decode(head, start)
     except json.JSONDecodeError:
-        return len(head) >= limit // 2 and '"data"' in head
+        return len(data) == limit and '"data"' in head  # a first task longer than `limit`
     return isinstance(task, dict) and isinstance(task.get("data"), dict)
 
 

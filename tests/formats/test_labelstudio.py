@@ -494,3 +494,6 @@ def test_detection_a_json_array_of_tasks_is_label_studio(tmp_path):
     assert registry.detect(compact).name == "labelstudio"
     assert registry.detect(ours).name == "jsonl"
     assert not registry.get("labelstudio").sniff(tmp_path / "missing.json")
+    # a first task longer than what the sniff reads is judged by its opening
+    long = _write(tmp_path / "long.json", [{"data": {"text": KING * 10}}])
+    assert registry.get("labelstudio").sniff(long, limit=64)
