@@ -73,7 +73,7 @@ def sniff(path: Path) -> bool:
     """A folder holding a .ann file (at any depth), or a .txt or .ann file with its sibling."""
     if path.is_dir():
         return next(path.rglob("*.ann"), None) is not None
-    suffix = path.suffix.lower()
+    suffix = path.suffix  # as brat: NAME.txt and NAME.ann, lower case
     if suffix == ".ann":
         return path.is_file() and path.with_suffix(".txt").is_file()
     if suffix == ".txt":
@@ -121,7 +121,10 @@ def _read_bytes(path: Path) -> bytes:
         raise FormatError(path, f"cannot read the file: {error.strerror}") from None
 
 
-def _read_pair(text_path: Path, ann_path: Path | None, context: ReadContext):
+def _read_pair(
+    text_path: Path, ann_path: Path | None, context: ReadContext
+) -> DocumentDraft | None:
+    """The draft of one pair; None (with a notice) for an empty text without annotations."""
     raw = decode_utf8(_read_bytes(text_path), text_path)
     text = normalise_newlines(raw)
     shift = 1 if raw.startswith(BOM) else 0

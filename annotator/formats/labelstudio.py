@@ -39,8 +39,9 @@ Bad input raises FormatError naming the file, the task's line, "task N (id ID)" 
 Export: gold as the task's annotation; with candidates, one prediction per source
 (model_version = the source without `labelstudio:`) and one last prediction,
 model_version "annotator:relations", holding the candidate relations (and any relation
-with a candidate end, which comes back a candidate) with copies of the regions they join. Rejected entities and relations have no place: counted in
-`left_out`. `NAME.label_config.xml` beside the JSON holds the matching configuration.
+with a candidate end, which comes back a candidate) with copies of the regions they join.
+Rejected entities and relations have no place: counted in `left_out`.
+`NAME.label_config.xml` beside the JSON holds the matching configuration.
 """
 
 from __future__ import annotations
