@@ -22,8 +22,10 @@ from annotator.model.drafts import DocumentDraft
 
 #: in detection order: more specific formats first
 FORMAT_MODULES = (
+    "annotator.formats.labelstudio",  # before jsonl: a JSON array of tasks, even as .json
     "annotator.formats.jsonl",
     "annotator.formats.doccano",
+    "annotator.formats.brat",  # before plain text and CoNLL: a .txt with its .ann is brat
     "annotator.formats.conll",  # by content, before plain text: Wojood's files are .txt
     "annotator.formats.plain_text",
     "annotator.formats.spacy_docbin",  # export only; spaCy is imported when it writes
