@@ -354,7 +354,9 @@ FORMAT = FileFormat(
     title="brat standoff",
     suffixes=(".ann", ".txt"),
     unit="code points",
-    carries=frozenset({"entities", "relations", "nesting", "overlap", "same_span", "names"}),
+    carries=frozenset(
+        {"entities", "relations", "nesting", "overlap", "same_span", "names", "text"}
+    ),
     sniff=sniff,
     read=read,
     write=write,

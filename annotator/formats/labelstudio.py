@@ -220,7 +220,17 @@ FORMAT = FileFormat(
     suffixes=SUFFIXES,
     unit="code points (UTF-16 units read from older exports)",
     carries=frozenset(
-        {"entities", "relations", "nesting", "overlap", "same_span", "statuses", "names", "meta"}
+        {
+            "entities",
+            "relations",
+            "nesting",
+            "overlap",
+            "same_span",
+            "statuses",
+            "names",
+            "meta",
+            "text",
+        }
     ),
     sniff=sniff,
     read=read,

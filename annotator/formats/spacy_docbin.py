@@ -194,6 +194,6 @@ FORMAT = FileFormat(
     title="spaCy DocBin",
     suffixes=(".spacy",),
     unit="tokens (spaCy's Arabic tokenizer); character offsets in code points",
-    carries=frozenset({"entities", "nesting", "overlap", "same_span", "names"}),
+    carries=frozenset({"entities", "nesting", "overlap", "same_span", "names", "text"}),
     write=write,
 )
