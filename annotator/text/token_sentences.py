@@ -15,6 +15,7 @@ sentences, which is what makes a CoNLL export -> import -> export identical.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 
@@ -56,7 +57,13 @@ def standalone(tokens: Sequence[Word]) -> list[Word]:
     return result
 
 
+# letters, digits, Arabic marks and the bidi marks: such a token is always read back whole
+_PLAIN = re.compile(r"[\w\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\u200e\u200f\u061c]+")
+
+
 def _whole_pieces(token: Word) -> list[Word]:
+    if len(token.text) == 1 or _PLAIN.fullmatch(token.text):
+        return [token]
     parts = simple_word_tokenize(token.text)
     if parts == [token.text]:
         return [token]

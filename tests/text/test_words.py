@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from annotator.text.words import sentences, words_with_offsets
 
@@ -51,3 +53,43 @@ def test_long_runs_are_cut_so_no_word_is_lost():
     parts = sentences(text, max_words=120)
     assert sum(len(s) for s in parts) == 1000
     assert max(len(s) for s in parts) == 120
+
+
+@settings(max_examples=400)
+@given(
+    st.text(
+        st.sampled_from(
+            list("ابتثجحخدسشعغفقكلمنهوي")
+            + list("abcXYZ0129٠١٢")
+            + list(" \n\t.،,؟!:;()«»\"'-_/")
+            + [
+                "\u064e",
+                "\u0640",
+                "\u200f",
+                "\u200d",
+                "\ufe0f",
+                "\u20e3",
+                "😀",
+                "👍",
+                "🏽",
+                "🇸",
+                "🇾",
+                "\U00020000",
+                "#",
+                "*",
+                "$",
+                "%",
+                "٪",
+                "…",
+                "—",
+            ]
+        ),
+        max_size=80,
+    )
+)
+def test_the_tokens_are_exactly_camel_tools_simple_word_tokenize(text):
+    from camel_tools.tokenizers.word import simple_word_tokenize
+
+    words = words_with_offsets(text)
+    assert [w.text for w in words] == simple_word_tokenize(text)
+    assert all(text[w.start : w.end] == w.text for w in words)
