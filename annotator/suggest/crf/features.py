@@ -24,8 +24,9 @@ from functools import lru_cache
 
 from annotator.suggest.arabic import normalise, proclitic_readings
 
-FEATURE_VERSION = "1"
-NEIGHBOUR_FEATURES = ("w=", "stem=", "lex=", "shape=")
+FEATURE_VERSION = "2"
+NEIGHBOUR_FEATURES = ("w=", "stem=", "lex=", "shape=", "ctx=")
+TITLE_REACH = 3  # a title, then up to two adjectives (الرئيس الكوري الشمالي), then the name
 FAR_NEIGHBOUR_FEATURES = ("w=", "lex=")
 
 
@@ -35,6 +36,7 @@ class Lexicons:
 
     place_words: frozenset[str]
     titles: frozenset[str]
+    given_names: frozenset[str]
     org_heads: frozenset[str]
     stop_words: frozenset[str]
     places: object  # GazetteerSuggester: multi-word CLDR names, proclitics aware
@@ -43,13 +45,16 @@ class Lexicons:
 @lru_cache(maxsize=1)
 def lexicons() -> Lexicons:
     """Built once per process from babel's CLDR data and the cue suggester's lists."""
+    from annotator.suggest.crf.names import GIVEN_NAMES, HONORIFICS
     from annotator.suggest.cues import ORG_HEADS, STOP_WORDS, TITLES
     from annotator.suggest.gazetteer import GazetteerSuggester, cldr_place_names
 
     place_words = {normalise(name) for name in cldr_place_names() if " " not in name}
+    titles = [t for t in TITLES if " " not in t] + HONORIFICS
     return Lexicons(
         place_words=frozenset(place_words),
-        titles=frozenset(normalise(t) for t in TITLES if " " not in t),
+        titles=frozenset(normalise(t) for t in titles),
+        given_names=frozenset(normalise(name) for name in GIVEN_NAMES),
         org_heads=frozenset(normalise(h) for h in ORG_HEADS),
         stop_words=frozenset(STOP_WORDS),
         places=GazetteerSuggester(),
@@ -70,6 +75,7 @@ def sentence_features(words: Sequence[str]) -> list[list[str]]:
     """
     own = [word_features(word) for word in words]
     _add_place_spans(words, own)
+    _add_title_context(own)
     result = []
     for index, features in enumerate(own):
         item = list(features)
@@ -123,6 +129,7 @@ def _lexicon_hits(letters: str) -> set[str]:
     for name, words in (
         ("place", lists.place_words),
         ("title", lists.titles),
+        ("given", lists.given_names),
         ("orghead", lists.org_heads),
         ("stop", lists.stop_words),
     ):
@@ -146,6 +153,22 @@ def _add_place_spans(words: Sequence[str], own: list[tuple[str, ...]]) -> None:
         ]
         for order, index in enumerate(inside):
             own[index] = (*own[index], "lex=place-B" if order == 0 else "lex=place-I")
+
+
+def _add_title_context(own: list[tuple[str, ...]]) -> None:
+    """ctx=after-title on the word that follows a title, with up to two nationality
+    adjectives between them (the cue suggester's pattern, as a feature)."""
+    for index in range(1, len(own)):
+        back = index - 1
+        while back > index - TITLE_REACH and back > 0 and _is_adjective(own[back]):
+            back -= 1
+        if "lex=title" in own[back] or "lex=stem-title" in own[back]:
+            own[index] = (*own[index], "ctx=after-title")
+
+
+def _is_adjective(features: tuple[str, ...]) -> bool:
+    letters = features[1][2:]
+    return letters.startswith("ال") and letters.endswith(("ي", "يه"))
 
 
 def _neighbour(own: list[tuple[str, ...]], index: int, offset: int, kinds: tuple[str, ...]):
