@@ -128,7 +128,7 @@ class CrfNerModel:
         strategy, pycrfsuite.CRFSuiteError if CRFsuite fails."""
         parameters = parameters or TrainingParameters()
         sentences = list(sentences)
-        features = [sentence_features(s.words) for s in sentences]
+        features = _item_sequences(sentences)
         layers = {
             name: _train_layer(sentences, features, owned, parameters)
             for name, owned in layer_labels(strategy, labels).items()
@@ -199,9 +199,16 @@ class CrfNerModel:
         return digest.hexdigest()[:16]
 
 
+def _item_sequences(sentences: list[Sentence]) -> list:
+    """Each sentence's features, converted once for CRFsuite (shared by layers and repeats)."""
+    import pycrfsuite
+
+    return [pycrfsuite.ItemSequence(sentence_features(s.words)) for s in sentences]
+
+
 def _train_layer(
     sentences: list[Sentence],
-    features: list[list[list[str]]],
+    features: list,
     owned: tuple[str, ...],
     parameters: TrainingParameters,
 ) -> bytes:
