@@ -21,6 +21,7 @@ import argparse
 import sys
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -43,7 +44,8 @@ from annotator.suggest.crf.tokens import Word  # noqa: E402
 DATA = ROOT / "resources" / "wojood"
 LABELS = ("PERS", "ORG", "LOC")
 UNSCORED_CONFIDENCE = 0.5
-Suggest = Callable[[str, list[Word]], list[Candidate]]
+#: (text, words, the CRF's candidates for the text) -> a system's candidates
+System = Callable[[str, list[Word], list[Candidate]], list[Candidate]]
 
 
 def gold_texts(sentences: list[Sentence]) -> list[tuple[str, list[Word], set]]:
@@ -55,11 +57,13 @@ def gold_texts(sentences: list[Sentence]) -> list[tuple[str, list[Word], set]]:
     return result
 
 
-def evaluate(suggest: Suggest, texts) -> tuple[Tally, Tally]:
-    """(exact, clitic-tolerant) scores of one system over the texts."""
+def evaluate(system: System, texts, crf_candidates) -> tuple[Tally, Tally]:
+    """(exact, clitic-tolerant) scores of one system over the texts; `crf_candidates` holds
+    the CRF's candidates for each text (the shipped model's, or held-out ones)."""
     exact, tolerant = Tally(), Tally()
-    for text, words, gold in texts:
-        predicted = {(c.start, c.end, c.label) for c in suggest(text, words) if c.label in LABELS}
+    for (text, words, gold), crf in zip(texts, crf_candidates, strict=True):
+        found = system(text, words, crf)
+        predicted = {(c.start, c.end, c.label) for c in found if c.label in LABELS}
         score(exact, gold, predicted)
         score(tolerant, gold, predicted, text)
     return exact, tolerant
@@ -79,12 +83,49 @@ def _confidence(candidate: Candidate) -> float:
     return UNSCORED_CONFIDENCE if candidate.confidence is None else candidate.confidence
 
 
-def union(*suggesters) -> Suggest:
-    def suggest(text, words):
-        found = [c for s in suggesters for c in s.suggest(text, words)]
-        return higher_confidence_wins(found)
+def widen_to_words(candidate: Candidate, words: list[Word]) -> Candidate:
+    """Move a candidate's start back to the start of its word, so a name the matcher found
+    inside `وموسكو` keeps its proclitics as the Wojood gold does."""
+    for word in words:
+        if word.start <= candidate.start < word.end:
+            return replace(candidate, start=word.start)
+    return candidate
 
-    return suggest
+
+def systems() -> dict[str, System]:
+    from annotator.suggest.cues import CueSuggester
+    from annotator.suggest.gazetteer import GazetteerSuggester
+
+    gazetteer, cues = GazetteerSuggester(), CueSuggester()
+
+    def rules(text, words):
+        return gazetteer.suggest(text, words) + cues.suggest(text, words)
+
+    def proposed(text, words, crf, with_titles=False):
+        extra = gazetteer.suggest(text, words)
+        if with_titles:
+            extra += [c for c in cues.suggest(text, words) if c.source == "cues:title"]
+        extra = [widen_to_words(c, words) for c in extra]
+        extra = [c for c in extra if not any(_overlap(c, other) for other in crf)]
+        return higher_confidence_wins(crf + extra)
+
+    return {
+        "rules: gazetteer + cues": lambda text, words, crf: higher_confidence_wins(
+            rules(text, words)
+        ),
+        "crf alone": lambda text, words, crf: crf,
+        "crf + gazetteer + cues (higher confidence wins on a span)": (
+            lambda text, words, crf: higher_confidence_wins(crf + rules(text, words))
+        ),
+        "proposed: crf + gazetteer widened to whole words where the crf has nothing": proposed,
+        "proposed + cue titles (PERS after a title) where the crf has nothing": (
+            lambda text, words, crf: proposed(text, words, crf, with_titles=True)
+        ),
+    }
+
+
+def _overlap(one: Candidate, other: Candidate) -> bool:
+    return one.start < other.end and other.start < one.end
 
 
 def print_table(title: str, exact: Tally, tolerant: Tally) -> None:
@@ -100,20 +141,23 @@ def print_table(title: str, exact: Tally, tolerant: Tally) -> None:
         )
 
 
-def quality_on_val(texts) -> None:
-    from annotator.suggest.cues import CueSuggester
-    from annotator.suggest.gazetteer import GazetteerSuggester
+def print_systems(where: str, texts, crf_candidates) -> None:
+    for title, system in systems().items():
+        print_table(f"{where}, {title}", *evaluate(system, texts, crf_candidates))
 
-    crf, gazetteer, cues = BuiltinNerSuggester(), GazetteerSuggester(), CueSuggester()
-    systems = {
-        "rules: gazetteer + cues": union(gazetteer, cues),
-        "gazetteer alone": gazetteer.suggest,
-        "cues alone": cues.suggest,
-        f"crf alone (min confidence {crf.min_confidence})": crf.suggest,
-        "crf + gazetteer + cues (higher confidence wins on a span)": union(crf, gazetteer, cues),
-    }
-    for title, suggest in systems.items():
-        print_table(f"val.txt, {title}", *evaluate(suggest, texts))
+
+def held_out_candidates(sentences, texts, predictions, min_confidence) -> list[list[Candidate]]:
+    """Cross-validation predictions as code-point candidates, as the suggester gives them."""
+    result = []
+    for (_, words, _), predicted in zip(texts, predictions, strict=True):
+        result.append(
+            [
+                Candidate(words[p.start].start, words[p.end - 1].end, p.label, "crf", p.confidence)
+                for p in predicted
+                if p.confidence >= min_confidence
+            ]
+        )
+    return result
 
 
 def cross_validation(sentences: list[Sentence], folds: int, strategy: str) -> list:
@@ -132,10 +176,12 @@ def _shipped_parameters() -> TrainingParameters:
     return PARAMETERS
 
 
-def print_cross_validation(sentences, folds: int, strategies: list[str]) -> None:
+def print_cross_validation(sentences, folds: int, strategies: list[str]) -> dict[str, list]:
+    """Prints a threshold table per strategy; returns each strategy's held-out predictions."""
+    found = {}
     for strategy in strategies:
         started = time.perf_counter()
-        predictions = cross_validation(sentences, folds, strategy)
+        predictions = found[strategy] = cross_validation(sentences, folds, strategy)
         seconds = time.perf_counter() - started
         print(
             f"\n{folds}-fold cross-validation on train.txt, strategy {strategy} ({seconds:.0f} s)"
@@ -147,6 +193,7 @@ def print_cross_validation(sentences, folds: int, strategies: list[str]) -> None
                 "   P {:.2f} R {:.2f}".format(*tally.row(label)[3:5]) for label in (*LABELS, None)
             )
             print(f"  {threshold:<9}{cells}")
+    return found
 
 
 def training_time(train: list[Sentence], extra: list[Sentence], copies: int, weight: int):
@@ -165,10 +212,20 @@ def main() -> int:
     args = parser.parse_args()
     train = read_nested_conll(DATA / "train.txt")
     val = read_nested_conll(DATA / "val.txt")
-    quality_on_val(gold_texts(val))
+    suggester = BuiltinNerSuggester()
+    val_texts = gold_texts(val)
+    print(f"CRF candidates at confidence >= {suggester.min_confidence} (the suggester's default)")
+    print_systems(
+        "val.txt", val_texts, [suggester.suggest(text, words) for text, words, _ in val_texts]
+    )
     if args.quick:
         return 0
-    print_cross_validation(train, args.folds, ["per-type", "flat"])
+    predictions = print_cross_validation(train, args.folds, ["per-type", "flat"])
+    train_texts = gold_texts(train)
+    held_out = held_out_candidates(
+        train, train_texts, predictions["per-type"], suggester.min_confidence
+    )
+    print_systems(f"train.txt {args.folds}-fold cross-validation", train_texts, held_out)
     for copies, weight in ((1, 3), (10, 2)):
         seconds, count = training_time(train, val, copies, weight)
         print(
