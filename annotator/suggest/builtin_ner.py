@@ -62,10 +62,14 @@ class BuiltinNerSuggester:
         return cls(label_map, schema_labels=schema.label_names, **options)
 
     def fingerprint(self) -> str:
-        """Model checksums (from its metadata, without loading it), label map, threshold.
-        Raises SuggesterUnavailable if the model's metadata is missing."""
+        """Model checksums (from its metadata, without loading it), the lexicons' version
+        (babel's CLDR data feeds the features), label map, threshold. Raises
+        SuggesterUnavailable if the model's metadata is missing."""
+        from annotator.suggest.crf.features import lexicon_version
+
         digest = hashlib.sha256()
         digest.update(self._metadata_bytes())
+        digest.update(lexicon_version().encode())
         digest.update(repr(sorted(self.label_map.items())).encode())
         digest.update(f"{self.min_confidence}".encode())
         return f"{SOURCE}-{digest.hexdigest()[:16]}"
