@@ -113,6 +113,8 @@ class BuiltinNerSuggester:
             start += 1
         while end > start and text[end - 1] in INVISIBLE:
             end -= 1
+        if start == end:
+            return None
         return Candidate(start, end, label, SOURCE, span.confidence)
 
     def _metadata_bytes(self) -> bytes:

@@ -43,6 +43,15 @@ def test_label_mapping_and_schema_decide_what_is_proposed(sample_text):
     }
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["", "   \n\n", "\u200f\u200f", "UN Security Council 2231 😀", "؟؟ ... ، ،", "نابلس" * 50],
+)
+def test_odd_texts_give_valid_candidates(text):
+    for candidate in BuiltinNerSuggester(min_confidence=0.0).suggest(text):
+        assert 0 <= candidate.start < candidate.end <= len(text)
+
+
 def test_fingerprint_follows_the_model_mapping_and_threshold():
     default = BuiltinNerSuggester().fingerprint()
     assert default == BuiltinNerSuggester().fingerprint()
