@@ -85,3 +85,26 @@ def test_nothing_imports_torch(tmp_path):
         env={"HOME": str(tmp_path), "PATH": "", "PYTHONPATH": str(REPO)},
     )
     assert result.stdout.strip() == "[]"
+
+
+def test_shipped_model_is_up_to_date_with_its_data_and_word_lists():
+    """Editing the cue suggester's lists, names.py or babel changes the features: retrain
+    with build_scripts/train_model.py (and commit the model) when this fails."""
+    import hashlib
+
+    from annotator.suggest.builtin_ner import MODEL_DIR
+    from annotator.suggest.crf.features import FEATURE_VERSION, lexicon_version
+    from annotator.suggest.crf.model import CrfNerModel
+
+    metadata = CrfNerModel.load(MODEL_DIR).metadata
+    data = (REPO / "resources" / "wojood" / "train.txt").read_bytes()
+    assert metadata["data"]["sha256"] == hashlib.sha256(data).hexdigest()
+    assert metadata["feature_version"] == FEATURE_VERSION
+    assert metadata["lexicons"] == lexicon_version()
+    assert metadata["type_map"] == {
+        "PERS": "PERS",
+        "ORG": "ORG",
+        "GPE": "LOC",
+        "LOC": "LOC",
+        "FAC": "LOC",
+    }

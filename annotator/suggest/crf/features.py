@@ -61,11 +61,23 @@ def lexicons() -> Lexicons:
     )
 
 
+@lru_cache(maxsize=1)
 def lexicon_version() -> str:
-    """What the lexicon features depend on beyond the code: the babel (CLDR) version."""
+    """What the features depend on beyond this code: babel's version and a digest of every
+    word list (CLDR places, the cue suggester's titles, heads and stop words, names.py), so
+    an edit of those lists shows as a different version."""
+    import hashlib
+
     import babel
 
-    return f"babel-{babel.__version__}"
+    from annotator.suggest.gazetteer import cldr_place_names
+
+    lists = lexicons()
+    digest = hashlib.sha256()
+    for words in (cldr_place_names(), lists.titles, lists.given_names, lists.org_heads):
+        digest.update("\n".join(sorted(words)).encode() + b"\0")
+    digest.update("\n".join(sorted(lists.stop_words)).encode())
+    return f"babel-{babel.__version__}-{digest.hexdigest()[:12]}"
 
 
 def sentence_features(words: Sequence[str]) -> list[list[str]]:
