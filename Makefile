@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: setup run test lint format bench lexicon package package-ner package-onefile package-test clean
+.PHONY: setup run test lint format bench lexicon model package package-ner package-onefile package-test clean
 
 setup: $(STAMP)
 
@@ -44,6 +44,11 @@ bench: $(STAMP)
 # The common-word list the cue rules use, rebuilt from the Wojood sample in resources/.
 lexicon: $(STAMP)
 	$(BIN)/python build_scripts/build_lexicon.py
+
+# The built-in NER model (annotator/resources/models/builtin-ner/), trained from the
+# Wojood sample in resources/wojood/: deterministic, its data hash in its metadata.
+model: $(STAMP)
+	$(BIN)/python build_scripts/train_model.py
 
 # The standalone program (PyInstaller): dist/annotator/annotator, no Python needed.
 package: $(STAMP)

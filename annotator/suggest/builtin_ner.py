@@ -13,9 +13,9 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from annotator.paths import RESOURCES_DIR
-from annotator.suggest.arabic import INVISIBLE
 from annotator.suggest.base import Candidate, SuggesterUnavailable
 from annotator.suggest.crf.tokens import Word, sentences
+from annotator.text.arabic import INVISIBLE
 
 SOURCE = "builtin-ner"
 MODEL_DIR = RESOURCES_DIR / "models" / "builtin-ner"

@@ -1,7 +1,7 @@
 """Word features for the CRF: the classic sparse NER feature set, adapted to Arabic.
 
 Per word: its normalised form (camel-tools dediac_ar and alef / alef maksura / teh marbuta
-normalisation, through `annotator.suggest.arabic.normalise`), its proclitic readings
+normalisation, through `annotator.text.arabic.normalise`), its proclitic readings
 (و ف ب ك ل ال and combinations, `proclitic_readings`) as stem + prefix, first and last
 letters (affixes), shape (digits, Latin, punctuation, length), and lexicon membership: CLDR
 place names through babel (the gazetteer suggester's list) and the cue suggester's titles,
@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from annotator.suggest.arabic import normalise, proclitic_readings
+from annotator.text.arabic import normalise, proclitic_readings
 
 FEATURE_VERSION = "2"
 NEIGHBOUR_FEATURES = ("w=", "stem=", "lex=", "shape=", "ctx=")

@@ -12,10 +12,10 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
-from annotator.suggest.arabic import PROCLITIC_PREFIXES, normalise
 from annotator.suggest.crf.corpus import Sentence
 from annotator.suggest.crf.model import PredictedSpan
 from annotator.suggest.crf.tokens import Word, words_with_offsets
+from annotator.text.arabic import PROCLITIC_PREFIXES, normalise
 
 CharSpan = tuple[int, int, str]
 CLITIC_PREFIXES = frozenset(prefix for prefix, _ in PROCLITIC_PREFIXES if prefix)
