@@ -48,7 +48,16 @@ def main() -> int:
     arguments = pip_arguments(has_nvidia_gpu(), index_reachable())
     print("installing", arguments[-1], flush=True)
     command = [sys.executable, "-m", "pip", "install", "--quiet", *arguments]
-    return subprocess.call(command)
+    status = subprocess.call(command)
+    if status and arguments[-1].endswith("+cpu"):
+        # a mirror of PyPI alone has no +cpu build: take the default one, saying so
+        print(
+            f"torch=={VERSION}+cpu could not be installed; installing torch=={VERSION} "
+            "(on Linux the default build is a CUDA one, several GB)",
+            flush=True,
+        )
+        status = subprocess.call([*command[:-1], f"torch=={VERSION}"])
+    return status
 
 
 if __name__ == "__main__":

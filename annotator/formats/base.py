@@ -112,8 +112,9 @@ def checked_for_export(
 @contextlib.contextmanager
 def atomic_file(out: Path) -> Iterator[IO[bytes]]:
     """A binary file that appears at `out` only when the block ends without an error:
-    written beside it, flushed to disk, then renamed into place. Its mode is the usual
-    one for a new file (0666 less the umask), not the temporary file's 0600."""
+    written beside it, flushed to disk, then renamed into place. Its mode is the one of
+    the file it replaces, else the usual one for a new file (0666 less the umask), never
+    the temporary file's 0600."""
     out = Path(out)
     if not out.parent.is_dir():
         raise AnnotationError(f"{out}: the folder {out.parent} does not exist")
@@ -125,7 +126,8 @@ def atomic_file(out: Path) -> Iterator[IO[bytes]]:
             yield handle
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(handle.name, 0o666 & ~_umask())
+        mode = out.stat().st_mode & 0o7777 if out.exists() else 0o666 & ~_umask()
+        os.chmod(handle.name, mode)
         os.replace(handle.name, out)
     except BaseException:
         Path(handle.name).unlink(missing_ok=True)

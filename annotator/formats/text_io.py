@@ -43,7 +43,22 @@ def mismatch(quoted: str, actual: str) -> str:
     import unicodedata
 
     if unicodedata.normalize("NFC", quoted) != unicodedata.normalize("NFC", actual):
+        if unicodedata.normalize("NFKC", quoted) == unicodedata.normalize("NFKC", actual):
+            return (
+                f"{quoted!r} differs from the document's text {actual!r} in compatibility "
+                f"normalisation (NFKC: a ligature, presentation form or full-width letter): "
+                f"{_difference(quoted, actual)}"
+            )
         return f"{quoted!r} does not match the document's text {actual!r}"
+    forms = [_form(quoted), _form(actual)]
+    return (
+        f"{quoted!r} differs from the document's text {actual!r} in Unicode normalisation "
+        f"({forms[0]} vs {forms[1]}): {_difference(quoted, actual)}"
+    )
+
+
+def _difference(quoted: str, actual: str) -> str:
+    """The code points that differ, without the common start and end."""
     start = next(
         (i for i, (a, b) in enumerate(zip(quoted, actual, strict=False)) if a != b),
         min(len(quoted), len(actual)),
@@ -51,12 +66,8 @@ def mismatch(quoted: str, actual: str) -> str:
     end_q, end_a = len(quoted), len(actual)
     while end_q > start and end_a > start and quoted[end_q - 1] == actual[end_a - 1]:
         end_q, end_a = end_q - 1, end_a - 1
-    forms = [_form(quoted), _form(actual)]
-    return (
-        f"{quoted!r} differs from the document's text {actual!r} in Unicode normalisation "
-        f"({forms[0]} vs {forms[1]}): {_code_points(quoted[start:end_q])} where the text has "
-        f"{_code_points(actual[start:end_a])}"
-    )
+    ours, theirs = _code_points(quoted[start:end_q]), _code_points(actual[start:end_a])
+    return f"{ours} where the text has {theirs}"
 
 
 def _code_points(part: str) -> str:

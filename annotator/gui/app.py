@@ -130,11 +130,20 @@ def run(
     benchmark) and the resident memory, then quits."""
     app = application()
     settings = QSettings()
-    path = project_path or starting_project(settings)
+    try:
+        path = project_path or starting_project(settings)
+    except ProjectFileError as error:  # ANNOTATOR_DB names a file that is not a project
+        print(f"error: {error}", file=sys.stderr)
+        return 1
     name = annotator_name(settings)
     if name is None and screenshot is None and not startup_report:
         name = ask_who_is_annotating(settings)
-    window = open_window(Project.open(path, annotator=name), settings)
+    try:
+        project = Project.open(path, annotator=name)
+    except ProjectFileError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    window = open_window(project, settings)
     if screenshot is not None or startup_report:
         window.resize(1280, 800)
     window.show()

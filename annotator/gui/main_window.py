@@ -138,7 +138,7 @@ class MainWindow(QMainWindow):
             self.settings,
             open_window,
             tell,
-            lambda _ids: suggestions.start(list(DEFAULT_SUGGESTERS)),
+            lambda ids: suggestions.start(list(DEFAULT_SUGGESTERS), documents=ids),
         )
         toggles = ViewToggles(self.view)
         self.edits, self.files, self.suggestions = edits, files, suggestions

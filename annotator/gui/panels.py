@@ -26,6 +26,28 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 REJECTED_TEXT = QColor("#666666")
 
 
+def readable(colour: QColor) -> QColor:
+    """The label's colour, darkened until text in it has at least 4.5:1 contrast on white
+    (WCAG 2.1, relative luminance): light greens and yellows stay legible."""
+    colour = QColor(colour)
+    for _ in range(12):
+        if (1.05) / (_luminance(colour) + 0.05) >= 4.5:
+            break
+        colour = colour.darker(115)
+    return colour
+
+
+def _luminance(colour: QColor) -> float:
+    def channel(value: float) -> float:
+        return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
+
+    return (
+        0.2126 * channel(colour.redF())
+        + 0.7152 * channel(colour.greenF())
+        + 0.0722 * channel(colour.blueF())
+    )
+
+
 def _italic():
     from PySide6.QtGui import QFont
 
@@ -241,7 +263,7 @@ class EntityModel(_IdListModel):
         if role == Qt.ItemDataRole.ForegroundRole:
             if entity.status == Status.REJECTED:
                 return REJECTED_TEXT
-            return QColor(self.session.project.schema.label(entity.label).colour)
+            return readable(QColor(self.session.project.schema.label(entity.label).colour))
         if role == Qt.ItemDataRole.FontRole and entity.status == Status.REJECTED:
             return _italic()
         if role == ID_ROLE:
@@ -313,7 +335,11 @@ class RelationModel(_IdListModel):
             # drawn right to left: the head on the right, arrows pointing to the tail; the
             # head on one line and the type with the tail on the next, so nothing is cut
             head_text, tail_text = head_text.replace("\n", " "), tail_text.replace("\n", " ")
-            return f"{head_text}\n← {relation.type} ←  {tail_text}"
+            # each line starts with RLM and isolates the names, so a Latin head keeps the
+            # row right to left (Unicode bidi algorithm, UAX #9: FSI ... PDI)
+            return (
+                f"\u200f\u2068{head_text}\u2069\n\u200f← {relation.type} ← \u2068{tail_text}\u2069"
+            )
         if role == ID_ROLE:
             return relation.id
         return None

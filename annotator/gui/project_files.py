@@ -143,15 +143,19 @@ class ProjectFiles:
         paths, _ = QFileDialog.getOpenFileNames(
             self.window,
             "Import",
-            "",
+            str(self._folder("import_folder")),
             ";;".join([f"All readable ({' '.join(everything)})", *filters]),
         )
         if paths:
+            self._remember("import_folder", Path(paths[0]).parent)
             self._import([Path(p) for p in paths])
 
     def import_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self.window, "Import a folder")
+        folder = QFileDialog.getExistingDirectory(
+            self.window, "Import a folder", str(self._folder("import_folder"))
+        )
         if folder:
+            self._remember("import_folder", Path(folder).parent)
             self._import([Path(folder)])
 
     def _import(self, paths: list[Path]) -> None:
@@ -165,7 +169,7 @@ class ProjectFiles:
         report = self.workspace.import_paths(paths)
         if report.document_ids:
             self.after_import(report.document_ids)
-        lines = [report.summary(), *report.notices[:10], *report.errors[:20]]
+        lines = [report.summary(), *_first(report.notices, 10), *_first(report.errors, 20)]
         if report.errors:
             QMessageBox.warning(self.window, "Import", "\n\n".join(lines))
         else:
@@ -182,13 +186,21 @@ class ProjectFiles:
 
     def export_folder(self) -> Path:
         """The folder the last export went to, else the user's documents folder."""
-        last = self.settings.value("export_folder") if self.settings is not None else None
+        return self._folder("export_folder")
+
+    def _folder(self, key: str) -> Path:
+        """The folder last used for `key`, else the user's documents folder."""
+        last = self.settings.value(key) if self.settings is not None else None
         if last and Path(last).is_dir():
             return Path(last)
         documents = QStandardPaths.writableLocation(
             QStandardPaths.StandardLocation.DocumentsLocation
         )
         return Path(documents) if documents and Path(documents).is_dir() else Path.home()
+
+    def _remember(self, key: str, folder: Path) -> None:
+        if self.settings is not None:
+            self.settings.setValue(key, str(folder))
 
     def export_to(self, path: Path, format_name: str, include_candidates: bool, statuses) -> bool:
         """Export and say what was written (or why nothing was); True if written."""
@@ -205,10 +217,16 @@ class ProjectFiles:
         except Exception as error:  # noqa: BLE001 - shown to the user, nothing written
             QMessageBox.warning(self.window, "Export", f"Nothing was written: {error}")
             return False
-        if self.settings is not None:
-            folder = path if path.is_dir() else path.parent
-            self.settings.setValue("export_folder", str(folder))
+        self._remember("export_folder", path if path.is_dir() else path.parent)
         message = "\n\n".join([summary.summary(path), *summary.notes])
         QMessageBox.information(self.window, "Export", message)
         self.tell(summary.summary(path))
         return True
+
+
+def _first(lines: list[str], count: int) -> list[str]:
+    """The first `count` lines, and how many more there are."""
+    more = len(lines) - count
+    return lines[:count] + (
+        [f"… and {more} more (the command line prints them all)"] if more > 0 else []
+    )

@@ -19,6 +19,7 @@ from annotator.model import Relation, RelationType
 ARC_COLOUR = QColor("#444444")
 FOCUS_ARC_COLOUR = QColor("#e6550d")
 LINK_COLOUR = QColor("#e6550d")
+TYPE_HEADER = "Relation type:"
 
 
 @dataclass
@@ -86,11 +87,11 @@ def paint_link(
     of the keys that work now (from actions.LINK_KEYS)."""
     metrics = QFontMetricsF(layout.tag_font)
     painter.setFont(layout.tag_font)
-    _paint_numbers(painter, layout, state, visible_lines, metrics)
     for entity_id in (state.source, state.target):
         for segment in layout.segments_by_entity.get(entity_id, ()):
             painter.setPen(QPen(LINK_COLOUR, 3))
             painter.drawRect(layout.segment_rect(segment))
+    _paint_numbers(painter, layout, state, visible_lines, metrics)  # over the outlines
     visible = QRectF(viewport_rect.left(), offset, viewport_rect.width(), viewport_rect.height())
     if state.types:
         _paint_types(painter, layout, state, visible, metrics)
@@ -123,7 +124,8 @@ def _paint_numbers(painter, layout, state, visible_lines, metrics) -> None:
 def type_box(layout: ArticleLayout, state: LinkState, visible: QRectF, metrics) -> QRectF:
     """Where the list of allowed types goes: just below the target entity, centred on it
     (above it when too near the bottom), inside the visible part of the article."""
-    width = max(metrics.horizontalAdvance(text) for text in _type_lines(state)) + 16
+    texts = [TYPE_HEADER, *_type_lines(state)]
+    width = max(metrics.horizontalAdvance(text) for text in texts) + 16
     height = metrics.height() * (len(state.types) + 1) + 8
     segments = layout.segments_by_entity.get(state.target) or layout.segments_by_entity.get(
         state.source, ()
@@ -152,7 +154,7 @@ def _paint_types(painter, layout, state, visible: QRectF, metrics) -> None:
     painter.drawText(
         box.adjusted(8, 4, -8, 0),
         Qt.AlignmentFlag.AlignTop,
-        "Relation type:\n" + "\n".join(_type_lines(state)),
+        TYPE_HEADER + "\n" + "\n".join(_type_lines(state)),
     )
 
 

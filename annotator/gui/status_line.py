@@ -45,7 +45,8 @@ class StatusLine:
         self._focus = ""
         if focused is not None and document is not None:
             text = document.text[focused.start : focused.end]
-            how = f", {focused.decision} by {focused.decided_by}" if focused.decision else ""
+            by = f" by {focused.decided_by}" if focused.decided_by else ""
+            how = f", {focused.decision}{by}" if focused.decision else ""
             self._focus = f"{text} — {focused.label}, {focused.status} ({focused.source}{how})"
         self._show()
 

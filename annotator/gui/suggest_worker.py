@@ -25,9 +25,13 @@ class SuggestWorker(QThread):
         force: bool = False,
         ner_model: str | None = None,
         first_document: int | None = None,
+        documents: list[int] | None = None,
+        annotator: str | None = None,
     ) -> None:
         super().__init__()
         self.first_document = first_document  # the one on screen: its candidates come first
+        self.documents = documents  # None: every document
+        self.annotator = annotator  # whose layer the candidates go to
         self.project_path = project_path
         self.only = only
         self.force = force
@@ -44,11 +48,11 @@ class SuggestWorker(QThread):
 
         report = SuggestReport()
         try:
-            with Project.open(self.project_path) as project:
+            with Project.open(self.project_path, annotator=self.annotator) as project:
                 workspace = Workspace(project)  # this thread's own connection and events
                 workspace.events.subscribe(lambda event: self.document_done.emit(event.document_id))
                 run = SuggestionRun(workspace, self.only, self.ner_model, report)
-                ids = project.document_ids()
+                ids = self.documents or project.document_ids()
                 if self.first_document in ids:
                     ids.remove(self.first_document)
                     ids.insert(0, self.first_document)

@@ -41,7 +41,7 @@ class Suggestions:
         self.cancel_button = cancel_button
         self.tell = tell
         self.worker: SuggestWorker | None = None
-        self._pending: tuple[list[str] | None, bool] | None = None
+        self._pending: tuple[list[str] | None, bool, list[int] | None] | None = None
         self.memory_timer = QTimer(window)
         self.memory_timer.setSingleShot(True)
         self.memory_timer.setInterval(MEMORY_DELAY_MS)
@@ -55,16 +55,24 @@ class Suggestions:
             if self.project.path is not None:
                 self.memory_timer.start()
 
-    def start(self, only: list[str] | None, force: bool = False) -> None:
-        """Run `only` these suggesters (None: all) on every document in the background."""
+    def start(
+        self, only: list[str] | None, force: bool = False, documents: list[int] | None = None
+    ) -> None:
+        """Run `only` these suggesters (None: all) in the background, on `documents` (None:
+        every document)."""
         if self.project.path is None:
             return
         if self.worker is not None and self.worker.isRunning():
-            self._pending = (only, force)
+            self._pending = (only, force, documents)
             self.worker.cancel()
             return
         self.worker = SuggestWorker(
-            self.project.path, only, force, first_document=self.current_document()
+            self.project.path,
+            only,
+            force,
+            first_document=self.current_document(),
+            documents=documents,
+            annotator=self.project.annotator,
         )
         self.worker.progressed.connect(self._progressed)
         self.worker.document_done.connect(self._document_done)

@@ -265,3 +265,59 @@ def test_arabic_labels_through_keys_export_and_import(make_window, qtbot, tmp_pa
     with Project.create(tmp_path / "again.sqlite", Schema.from_toml(ARABIC_SCHEMA)) as again:
         assert import_paths(again, [out]).errors == []
         assert {e.label for e in again.entities(1)} == {"شخص", "مكان"}
+
+
+def test_import_runs_the_suggesters_on_the_new_documents_only(make_window, tmp_path, monkeypatch):
+    window, path, _ = make_window(TEXT)
+    monkeypatch.setattr(QMessageBox, "information", lambda *a: None)
+    runs = []
+    monkeypatch.setattr(window.suggestions, "start", lambda only, force=False, documents=None:
+                        runs.append(documents))  # fmt: skip
+    article = tmp_path / "new.txt"
+    article.write_text("زار الرئيس موسكو", "utf-8")
+    window.files._import([article])
+    assert runs == [[2]]
+
+
+def test_relation_rows_stay_right_to_left_with_a_latin_head(make_window, qtbot):
+    text = "قال Tim Cook إن الشرق الأوسط سوق"
+    window, _, document_id = make_window(text)
+    project = window.project
+    head = project.add_entity(document_id, *span("Tim Cook", text), "PERS")
+    tail = project.add_entity(document_id, *span("الشرق الأوسط", text), "LOC")
+    project.add_relation(head.id, tail.id, "located_in")
+    window.session.reload()
+    model = window.relation_list.model
+    row = model.data(model.index(0))
+    assert all(line.startswith("\u200f") for line in row.splitlines())
+    assert "\u2068Tim Cook\u2069" in row
+
+
+def test_label_colours_in_the_panels_are_readable_on_white():
+    from PySide6.QtGui import QColor
+
+    from annotator.gui.panels import _luminance, readable
+
+    for colour in ("#2ca02c", "#ffdd00", "#1f77b4", "#d62728"):
+        shown = readable(QColor(colour))
+        assert 1.05 / (_luminance(shown) + 0.05) >= 4.5, colour
+
+
+def test_a_bad_annotator_db_gives_a_message_not_a_traceback(tmp_path, monkeypatch, capsys):
+    from annotator.gui.app import run
+
+    bad = tmp_path / "notes.sqlite"
+    bad.write_text("not a database", encoding="utf-8")
+    monkeypatch.setenv("ANNOTATOR_DB", str(bad))
+    assert run(None, screenshot=tmp_path / "x.png") == 1
+    assert "not an annotator project" in capsys.readouterr().err
+
+
+def test_an_export_over_an_existing_file_keeps_its_mode(make_window, tmp_path, monkeypatch):
+    window, _, _ = make_window(TEXT)
+    monkeypatch.setattr(QMessageBox, "information", lambda *a: None)
+    out = tmp_path / "private.jsonl"
+    out.write_text("", encoding="utf-8")
+    out.chmod(0o600)
+    assert window.files.export_to(out, "jsonl", False, ())
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600
