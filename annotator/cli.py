@@ -12,7 +12,7 @@ from annotator import __version__
 from annotator.app.exporting import export_project
 from annotator.app.importing import import_paths
 from annotator.formats import registry
-from annotator.model import AnnotationError, DocumentStatus, Schema
+from annotator.model import GOLD, AnnotationError, DocumentStatus, Schema
 from annotator.paths import PROJECT_SUFFIXES, default_project_path
 from annotator.store import Project, ProjectFileError
 from annotator.store.connection import check_project_file
@@ -124,7 +124,8 @@ def main(context: click.Context, annotator: str | None) -> None:
     hidden=True,
     help="Print the time to the first painted article and the memory, then quit.",
 )
-def gui(db: Path | None, screenshot: Path | None, startup_report: bool) -> None:
+@click.option("--curate", is_flag=True, help="Open in curation mode (View > Curate).")
+def gui(db: Path | None, screenshot: Path | None, startup_report: bool, curate: bool) -> None:
     """Open the annotation window on DB (default: the default project)."""
     from annotator.gui.app import has_display, run
 
@@ -138,7 +139,7 @@ def gui(db: Path | None, screenshot: Path | None, startup_report: bool) -> None:
             _fail(f"{db}: no project here; create one with `annotator init {db}`")
     except ProjectFileError as error:
         _fail(str(error))
-    sys.exit(run(db, screenshot=screenshot, startup_report=startup_report))
+    sys.exit(run(db, screenshot=screenshot, startup_report=startup_report, curate=curate))
 
 
 @main.command()
@@ -274,6 +275,13 @@ def import_command(
     show_default=True,
     help="spaCy: an entity whose edge falls inside a token is left out, widened or narrowed.",
 )
+@click.option("--layer", help="Export this annotator's layer instead of gold.")
+@click.option(
+    "--with-provenance",
+    is_flag=True,
+    help="JSONL: for each gold entity and relation, which annotators had it and how "
+    "curation decided it (agreed / chosen from X / own / edited).",
+)
 def export_command(
     arguments: tuple[str, ...],
     format_name: str,
@@ -281,8 +289,13 @@ def export_command(
     statuses: tuple[str, ...],
     nested: bool,
     align: str,
+    layer: str | None,
+    with_provenance: bool,
 ) -> None:
-    """Export the project's gold annotations to OUT in a registered format."""
+    """Export the project's gold annotations to OUT in a registered format (in an
+    annotator's hand-out file: their own layer)."""
+    from annotator.app.exporting import default_export_layer
+
     db, rest = _split_db(arguments, minimum_rest=1)
     if len(rest) != 1:
         _fail("export takes [DB] OUT: one output file (a folder for brat)")
@@ -298,8 +311,10 @@ def export_command(
                 statuses=statuses or None,
                 options={"nested": nested, "align": align},
                 progress=bar.update,
+                layer=layer or default_export_layer(project),
+                with_provenance=with_provenance,
             )
-        except (AnnotationError, OSError) as error:
+        except (AnnotationError, OSError, ValueError) as error:
             _fail(f"export stopped, {out} was not written: {error}")
     for note in summary.notes:
         click.echo(f"notice: {note}", err=True)
@@ -574,19 +589,25 @@ def agreement(
     import json
 
     from annotator.app.agreement import AgreementError
-    from annotator.app.project_agreement import progress_by_annotator, project_agreement
+    from annotator.app.project_agreement import (
+        agreement_with_gold,
+        progress_by_annotator,
+        project_agreement,
+    )
 
     with _open(db) as project:
         try:
             result = project_agreement(project, _names(annotators), label)
+            with_gold = agreement_with_gold(project, result.annotators, label)
         except AgreementError as error:
             _fail(str(error))
         progress = progress_by_annotator(project, result.annotators)
     _print_agreement(result, progress)
+    _print_with_gold(with_gold)
     if json_out is not None:
-        json_out.write_text(
-            json.dumps(result.to_json(), ensure_ascii=False, indent=1), encoding="utf-8"
-        )
+        data = result.to_json()
+        data["with_gold"] = {name: scores.to_json() for name, scores in with_gold.items()}
+        json_out.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
         click.echo(f"Wrote {json_out}")
     if report is not None:
         from annotator.app.agreement_report import write_html
@@ -595,9 +616,86 @@ def agreement(
         click.echo(f"Wrote {report}")
 
 
+@main.command()
+@click.argument("db", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--premerge",
+    is_flag=True,
+    help="No window: put what the annotators agree on into gold, for every document at "
+    "least two of them marked done (each once).",
+)
+@click.option(
+    "--policy",
+    type=click.Choice(["unanimous", "majority"]),
+    help="How many must agree for the pre-merge (saved as the project's choice; "
+    "default: unanimous).",
+)
+def curate(db: Path, premerge: bool, policy: str | None) -> None:
+    """Reconcile annotators' layers into gold: the window in curation mode, or with
+    --premerge the pre-merge alone, for scripts."""
+    from annotator.app import curation
+
+    with _open(db) as project:
+        if policy is not None:
+            project.set_setting(curation.POLICY_SETTING, policy)
+            click.echo(f"Curation policy: {policy} (saved in the project)")
+        if not premerge:
+            waiting = len(curation.documents_to_curate(project))
+    if not premerge:
+        click.echo(f"{waiting} documents need curation; opening the window")
+        context = click.get_current_context()
+        context.invoke(gui, db=db, curate=True)
+        return
+    project = _open(db)
+    project.layer = GOLD
+    _backup(project, "premerge")
+    with project:
+        _premerge_all(project)
+
+
+def _premerge_all(project: Project) -> None:
+    from annotator.app import curation
+
+    totals = [0, 0, 0]
+    done = skipped = 0
+    for document_id in curation.documents_to_curate(project):
+        try:
+            result = curation.premerge(project, document_id)
+        except AnnotationError as error:
+            _fail(str(error))
+        if result.skipped:
+            skipped += 1
+            continue
+        done += 1
+        totals = [totals[0] + result.entities, totals[1] + result.relations,
+                  totals[2] + result.settled]  # fmt: skip
+    policy = curation.project_policy(project)
+    click.echo(
+        f"Pre-merged {done} documents ({policy}): {totals[0]} entities and {totals[1]} "
+        f"relations into gold, {totals[2]} disagreements settled by the majority"
+        + (f"; {skipped} pre-merged before, left as they are" if skipped else "")
+    )
+
+
+def _number(value) -> str:
+    return "  -  " if value is None else f"{value:5.3f}"
+
+
+def _print_with_gold(with_gold: dict) -> None:
+    if not with_gold:
+        click.echo("Against curated gold: no curated document yet (`annotator curate`)")
+        return
+    click.echo("Against curated gold (each annotator's layer, gold as the reference):")
+    for name, scores in with_gold.items():
+        click.echo(
+            f"{name:<24}{_number(scores.exact_micro.f1):>9}{_number(scores.relaxed_micro.f1):>9}"
+            f"{_number(scores.kappa_micro):>8}{_number(scores.relations_micro.f1):>10}"
+            f"   ({scores.documents} documents)"
+        )
+
+
 def _print_agreement(result, progress) -> None:
-    def number(value) -> str:
-        return "  -  " if value is None else f"{value:5.3f}"
+    number = _number
 
     click.echo(f"Documents compared: {len(result.documents)}")
     for name, (done, total) in progress.items():

@@ -34,7 +34,7 @@ class DocumentChanged:
     `entities_added` / `entities_changed` hold entities with their new values,
     `entities_removed` their ids; relations likewise. `status` is the new document status
     when it changed. `everything` means too much changed to list (a suggestion run):
-    re-read the document.
+    re-read the document. `curation`: how one of its disagreements was settled changed.
     """
 
     document_id: int
@@ -47,6 +47,7 @@ class DocumentChanged:
     relations_removed: tuple[int, ...] = ()
     status: DocumentStatus | None = None
     everything: bool = False
+    curation: bool = False
 
     @property
     def entities(self) -> tuple[Entity, ...]:

@@ -15,7 +15,7 @@ from typing import Any
 
 from annotator.formats import registry
 from annotator.formats.base import WriteContext, checked_for_export
-from annotator.model import ExportDocument, Status
+from annotator.model import GOLD, ExportDocument, Status
 from annotator.store import Project
 from annotator.store.bulk import iter_annotated_documents
 
@@ -43,6 +43,15 @@ class ExportSummary:
         )
 
 
+def default_export_layer(project: Project) -> str:
+    """The layer `annotator export` writes unless told: gold, except in an annotator's
+    hand-out file (made by `annotator assign`), whose work is in their own layer."""
+    team = project.setting("team")
+    if team and '"assigned_to"' in team:
+        return project.layer
+    return GOLD
+
+
 def export_project(
     project: Project,
     out: Path,
@@ -52,20 +61,42 @@ def export_project(
     statuses: Iterable[str] | None = None,
     options: dict[str, Any] | None = None,
     progress: Callable[[int], None] | None = None,
+    layer: str | None = None,
+    with_provenance: bool = False,
 ) -> ExportSummary:
-    """Write the project's documents to `out` (a file, or a folder for folder formats).
+    """Write the project's documents to `out` (a file, or a folder for folder formats),
+    from `layer` (default: the project's). `with_provenance`: each gold entity and
+    relation also says which annotators had it and how curation decided it.
 
-    Raises ValueError for an unknown format, AnnotationError naming the document when an
-    integrity check fails (nothing is written then), OSError for the file system."""
+    Raises ValueError for an unknown format, a layer the project does not have, or
+    provenance asked of a format that cannot carry it; AnnotationError naming the
+    document when an integrity check fails (nothing is written then); OSError for the
+    file system."""
     fmt = registry.get(format, "write")
+    layer = layer or project.layer
+    if layer not in (*project.layers(), GOLD, project.layer):
+        raise ValueError(
+            f"the project has no layer {layer!r}; its layers: {', '.join(project.layers())}"
+        )
     schema = project.schema
     symmetric = {t.name for t in schema.relation_types if t.symmetric}
     context = WriteContext(schema, include_candidates, dict(options or {}))
+    if with_provenance:
+        if layer != GOLD:
+            raise ValueError("provenance says how gold was curated: export the gold layer")
+        if "curation" not in fmt.carries:
+            raise ValueError(f"{fmt.title} cannot carry curation provenance: use jsonl")
+        from annotator.app.curation_provenance import gold_provenance
+
+        context.options["provenance"] = lambda document_id: gold_provenance(project, document_id)
     counts: Counter = Counter()
 
     def documents() -> Iterator[ExportDocument]:
         for item in iter_annotated_documents(
-            project, statuses, annotation_status=None if include_candidates else Status.ACCEPTED
+            project,
+            statuses,
+            annotation_status=None if include_candidates else Status.ACCEPTED,
+            layer=layer,
         ):
             checked = checked_for_export(item, symmetric, include_candidates)
             counts.update(

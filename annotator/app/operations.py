@@ -31,6 +31,7 @@ class Delta:
     relations_added: set[int] = field(default_factory=set)
     relations_removed: set[int] = field(default_factory=set)
     status: DocumentStatus | None = None
+    curation: bool = False  # how a disagreement was settled changed (curation_rows)
 
     def entity(self, entity: Entity, added: bool = False) -> Delta:
         self.entities[entity.id] = entity
@@ -72,6 +73,7 @@ class Delta:
         for relation in other.relations.values():
             self.relation(relation, added=relation.id in other.relations_added)
         self.status = other.status or self.status
+        self.curation = self.curation or other.curation
         return self
 
 

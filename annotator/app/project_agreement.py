@@ -5,10 +5,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from annotator.app.agreement import AgreementReport, LayerDocument, compute_agreement
-from annotator.model import GOLD
+from annotator.app.agreement import AgreementReport, LayerDocument, Scores, compute_agreement
+from annotator.model import GOLD, DocumentStatus
 from annotator.store import Project
-from annotator.store.layers import accepted_by_layer, assignments, documents_done_by
+from annotator.store.layers import (
+    LayerAnnotations,
+    accepted_by_layer,
+    assignments,
+    documents_done_by,
+)
 
 
 def annotator_names(project: Project) -> list[str]:
@@ -25,18 +30,41 @@ def project_agreement(
     names = list(annotators) if annotators else annotator_names(project)
     done = documents_done_by(project, names)
     shared = sorted(d for d, layers in done.items() if len(layers) >= 2)
+    return _compare(project, names, {d: done[d] for d in shared}, label)
+
+
+def agreement_with_gold(
+    project: Project, annotators: Iterable[str] | None = None, label: str | None = None
+) -> dict[str, Scores]:
+    """Each annotator's agreement with the curated gold: their layer against gold on the
+    documents they marked done and the curator marked curated (gold done), scored with
+    the same statistics as a pair of annotators (so F1 reads as the annotator's F1 with
+    gold as the reference). Annotators with no such document are left out."""
+    names = list(annotators) if annotators else annotator_names(project)
+    curated = set(project.document_ids(status=DocumentStatus.DONE, layer=GOLD))
+    done = documents_done_by(project, names)
+    found = {}
+    for name in names:
+        theirs = {d: {name, GOLD} for d, layers in done.items() if name in layers and d in curated}
+        if theirs:
+            found[name] = _compare(project, [name, GOLD], theirs, label).pairs[0]
+    return found
+
+
+def _compare(
+    project: Project, names: list[str], done: dict[int, set[str]], label: str | None
+) -> AgreementReport:
+    """compute_agreement over the documents of `done` (id -> the layers to compare)."""
+    shared = sorted(done)
     annotations = accepted_by_layer(project, shared, names)
+    empty = LayerAnnotations(frozenset(), frozenset())
     layers = {
         name: {
             document_id: LayerDocument(
                 name,
                 document_id,
-                annotations[name][document_id].entities
-                if document_id in annotations[name]
-                else frozenset(),
-                annotations[name][document_id].relations
-                if document_id in annotations[name]
-                else frozenset(),
+                annotations[name].get(document_id, empty).entities,
+                annotations[name].get(document_id, empty).relations,
             )
             for document_id in shared
             if name in done[document_id]

@@ -32,12 +32,13 @@ class Workspace:
     def __init__(self, project: Project, events: EventHub | None = None) -> None:
         self.project = project
         self.events = events or EventHub()
-        self._histories: dict[int, History] = {}
+        self._histories: dict[tuple[str, int], History] = {}
         self._data_version = project.data_version()
 
     def history(self, document_id: int) -> History:
-        """The undo history of one document (made on first use)."""
-        return self._histories.setdefault(document_id, History())
+        """The undo history of one document in the layer the project works in now (made
+        on first use): a curator's gold edits and their own layer's never mix."""
+        return self._histories.setdefault((self.project.layer, document_id), History())
 
     def perform(self, operation: Operation) -> DocumentChanged:
         """Do `operation` now; on success it goes on its document's history and its
@@ -110,6 +111,7 @@ class Workspace:
             ),
             relations_removed=tuple(sorted(delta.relations_removed)),
             status=after if after != before else None,
+            curation=delta.curation,
         )
         self.events.publish(event)
         return event

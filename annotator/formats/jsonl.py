@@ -4,6 +4,10 @@
 "status", "source", "annotator", "decided_by", "decision"}], "relations": [{"id", "head",
 "tail", "type", "status", "annotator"}], "meta"}`. Offsets are code points on `text`;
 `text[start:end] == entity["text"]` always holds. The reader also takes doccano's lines.
+
+With the write option `provenance` (a function of a document id giving curation's
+provenance by span and by relation, `app.curation_provenance.gold_provenance`), every
+entity and relation also gets `"provenance": {"found_in", "decided", "decided_by"}`.
 """
 
 from __future__ import annotations
@@ -61,8 +65,29 @@ def our_line(item: ExportDocument) -> dict[str, Any]:
     }
 
 
+def with_provenance(line: dict[str, Any], item: ExportDocument, provenance) -> dict[str, Any]:
+    """Add each entity's and relation's provenance (`provenance(document id)` gives
+    (by (start, end, label), by (head, tail, type)); what it lacks gets none)."""
+    by_span, by_relation = provenance(item.document.id)
+    spans = {e.id: (e.start, e.end, e.label) for e in item.entities}
+    for entity in line["entities"]:
+        entity["provenance"] = by_span.get(spans[entity["id"]])
+    for relation in line["relations"]:
+        key = (spans[relation["head"]], spans[relation["tail"]], relation["type"])
+        relation["provenance"] = by_relation.get(key)
+    return line
+
+
 def write(documents: Iterable[ExportDocument], out: Path, context: WriteContext) -> None:
-    write_lines(documents, out, lambda item: orjson.dumps(our_line(item)))
+    provenance = context.options.get("provenance")
+    if provenance is None:
+        write_lines(documents, out, lambda item: orjson.dumps(our_line(item)))
+    else:
+        write_lines(
+            documents,
+            out,
+            lambda item: orjson.dumps(with_provenance(our_line(item), item, provenance)),
+        )
 
 
 def read(path: Path, context: ReadContext) -> Iterator[DocumentDraft]:

@@ -43,6 +43,7 @@ CARRIES = frozenset(
         "same_span",  # two labels on one span
         "statuses",  # candidates and rejected ones, with their status
         "provenance",  # source, annotator, decision
+        "curation",  # for gold: which annotators had it and how curation decided it
         "names",  # document names
         "document_status",
         "meta",

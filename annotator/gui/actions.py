@@ -54,6 +54,13 @@ def _relation_focused(parts) -> bool:
     return parts.view.focused_relation() is not None
 
 
+def _mark_done(parts) -> None:
+    if parts.curation.active:
+        parts.curation.mark_curated()
+    else:
+        parts.edits.mark_done()
+
+
 def _file_actions() -> list[ActionSpec]:
     W = Scope.WINDOW
     return [
@@ -386,8 +393,8 @@ def _other_actions() -> list[ActionSpec]:
         ),
         ActionSpec(
             "document.done",
-            "Mark done and go to the next unfinished",
-            lambda p: p.edits.mark_done(),
+            "Mark done (in curation: curated) and go to the next",
+            _mark_done,
             ("Ctrl+D",),
             "Document",
             W,
@@ -452,6 +459,15 @@ def _other_actions() -> list[ActionSpec]:
             "View",
             W,
             separator=True,
+        ),
+        ActionSpec(
+            "view.curate",
+            "Curate: reconcile the annotators' layers into gold",
+            lambda p, on: p.curation.set_active(on),
+            ("Ctrl+Shift+C",),
+            "View",
+            W,
+            checkable=True,
         ),
         ActionSpec("help.keys", "Keyboard shortcuts", lambda p: p.help.show(), ("F1",), "Help", W),
     ]
@@ -523,6 +539,36 @@ LINK_KEYS: tuple[ModeKey, ...] = (
         "step back (close the type list, then stop linking)",
         "Escape: back",
     ),
+)
+
+
+CURATION_KEYS: tuple[ModeKey, ...] = (
+    ModeKey("next", ("N",), "the next disagreement, in reading order", "N: next"),
+    ModeKey("previous", ("P",), "the previous disagreement", "P: previous"),
+    ModeKey(
+        "take",
+        tuple("123456789"),
+        "take that annotator's version into gold (their number in the panel) and settle it",
+        "1–9: take a version",
+    ),
+    ModeKey("none", ("0",), "take no version (recorded as considered)", "0: none"),
+    ModeKey(
+        "edit",
+        ("E",),
+        "edit gold here by hand, with the usual keys (Escape comes back)",
+        "E: edit by hand",
+    ),
+    ModeKey(
+        "settle", ("Return", "Enter"), "mark it settled as gold now holds it", "Enter: settled"
+    ),
+)
+
+#: while editing by hand in curation: back to the curation keys
+CURATION_BACK = ModeKey(
+    "back",
+    ("Escape",),
+    "back to the curation keys (once nothing is selected)",
+    "Escape: back to curating",
 )
 
 

@@ -123,11 +123,14 @@ def resident_memory_mb() -> float:
 
 
 def run(
-    project_path: Path | None, screenshot: Path | None = None, startup_report: bool = False
+    project_path: Path | None,
+    screenshot: Path | None = None,
+    startup_report: bool = False,
+    curate: bool = False,
 ) -> int:
     """Open the window. `screenshot` saves it once drawn and quits; `startup_report` prints
     the time from launch to the first painted article (ANNOTATOR_LAUNCH_TIME, set by the
-    benchmark) and the resident memory, then quits."""
+    benchmark) and the resident memory, then quits; `curate` starts in curation mode."""
     app = application()
     settings = QSettings()
     try:
@@ -147,6 +150,8 @@ def run(
     if screenshot is not None or startup_report:
         window.resize(1280, 800)
     window.show()
+    if curate:
+        window.curation.set_active(True)
     if screenshot is not None or startup_report:
 
         def painted() -> None:

@@ -3,13 +3,15 @@
 Paragraphs are laid out with QTextLayout (exact glyph positions, bidi handled by Qt); each
 line gets a gap above it tall enough for the tags of the entities on it. Entity segments,
 hit-testing and selection rectangles all come from here, in code points: UTF-16 stays
-inside Utf16Map.
+inside Utf16Map. In curation, each line also gets one thin track per annotator below it,
+with that annotator's spans at the same x as the text they cover.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QTextLayout, QTextLine, QTextOption
@@ -33,6 +35,31 @@ class Line:
     bottom: float = 0.0
     rows: int = 0  # tag rows
     arc_rows: int = 0
+    text_bottom: float = 0.0  # the text's box ends here; the annotators' tracks follow
+    track_tops: list[float] = field(default_factory=list)  # one per track
+
+
+class Track(NamedTuple):
+    """One annotator's layer drawn under the lines: name, initials, colour (a Qt colour
+    name) and spans as (start, end, label) in code points."""
+
+    name: str
+    initials: str
+    colour: str
+    spans: tuple[tuple[int, int, str], ...]
+
+
+@dataclass(slots=True)
+class TrackSegment:
+    """A piece of a track's span on one line; `level` stacks nested spans in the track."""
+
+    track: int
+    line: int
+    left: float
+    right: float
+    label: str
+    level: int = 0
+    first: bool = True
 
 
 @dataclass(slots=True)
@@ -75,6 +102,10 @@ class ArticleLayout:
         self.segments_by_entity: dict[int, list[Segment]] = {}
         self._boundary_x: dict[tuple[int, int], float] = {}
         self._paragraphs: list[_Paragraph] = []
+        self.tracks: list[Track] = []
+        self.track_height = self.tag_height
+        self.track_segments_by_line: dict[int, list[TrackSegment]] = {}
+        self._track_rows: dict[tuple[int, int], int] = {}  # (line, track) -> rows
         start = 0
         for paragraph_text in text.split("\n"):
             layout = QTextLayout(paragraph_text, font)
@@ -113,7 +144,32 @@ class ArticleLayout:
                 self.lines.append(Line(paragraph_index, qt_line.lineNumber(), start, end))
             layout.endLayout()
         self._line_starts = [line.start for line in self.lines]
+        self._place_tracks()
         self.set_entities(list(self.entities.values()), list(self.relations.values()))
+
+    def set_tracks(self, tracks: list[Track]) -> None:
+        """Show these annotators' tracks under every line (none: no tracks)."""
+        self.tracks = list(tracks)
+        if self.lines:
+            self._place_tracks()
+            self._position_lines()
+
+    def _place_tracks(self) -> None:
+        self.track_segments_by_line = {}
+        self._track_rows = {}
+        for number, track in enumerate(self.tracks):
+            by_line: dict[int, list[TrackSegment]] = {}
+            for start, end, label in sorted(track.spans, key=lambda s: (s[0], -s[1])):
+                first = True
+                for line_index in self._lines_of(start, end):
+                    for left, right in self._x_ranges(line_index, start, end):
+                        piece = TrackSegment(number, line_index, left, right, label, first=first)
+                        first = False
+                        by_line.setdefault(line_index, []).append(piece)
+            for line_index, pieces in by_line.items():
+                _assign_levels(pieces)
+                self._track_rows[(line_index, number)] = 1 + max(p.level for p in pieces)
+                self.track_segments_by_line.setdefault(line_index, []).extend(pieces)
 
     def set_entities(self, entities: list[Entity], relations: list[Relation] | None = None) -> None:
         """Place the entities' segments and the relations' arcs, stack what overlaps, then
@@ -170,7 +226,13 @@ class ArticleLayout:
             paragraph = self._paragraphs[line.paragraph]
             qt_line = paragraph.layout.lineAt(line.index_in_paragraph)
             qt_line.setPosition(QPointF(MARGIN, line.text_top))
-            line.bottom = line.text_top + qt_line.height() + LINE_PADDING
+            line.text_bottom = line.text_top + qt_line.height() + LINE_PADDING
+            line.bottom = line.text_bottom
+            line.track_tops = []
+            for number in range(len(self.tracks)):
+                line.track_tops.append(line.bottom)
+                rows = self._track_rows.get((index, number), 1)
+                line.bottom += rows * self.track_height + 1
             tops.append(line.top)
             y = line.bottom
             if line.index_in_paragraph == len(paragraph.lines) - 1:
@@ -266,19 +328,37 @@ class ArticleLayout:
             line = self.lines[line_index]
             for left, right in self._x_ranges(line_index, start, end):
                 rects.append(
-                    QRectF(left, line.text_top - 1, right - left, line.bottom - line.text_top)
+                    QRectF(left, line.text_top - 1, right - left, line.text_bottom - line.text_top)
                 )
         return rects
 
     def segment_rect(self, segment: Segment) -> QRectF:
         line = self.lines[segment.line]
-        inset = min(segment.level * 3.0, (line.bottom - line.text_top) / 3)
+        inset = min(segment.level * 3.0, (line.text_bottom - line.text_top) / 3)
         return QRectF(
             segment.left - 2,
             line.text_top - 2 + inset,
             segment.right - segment.left + 4,
-            line.bottom - line.text_top - 2 * inset,
+            line.text_bottom - line.text_top - 2 * inset,
         )
+
+    def track_rect(self, piece: TrackSegment) -> QRectF:
+        """Where a track's span piece is drawn: in its track's band under the line,
+        stacked by level (nested spans one row lower)."""
+        line = self.lines[piece.line]
+        top = line.track_tops[piece.track] + piece.level * self.track_height
+        return QRectF(piece.left - 1, top + 1, piece.right - piece.left + 2, self.track_height - 2)
+
+    def region_rects(self, start: int, end: int) -> list[QRectF]:
+        """The text [start, end) with every track under it, per line piece: what the
+        current disagreement's outline goes round."""
+        rects = []
+        for line_index in self._lines_of(start, end):
+            line = self.lines[line_index]
+            for left, right in self._x_ranges(line_index, start, end):
+                rects.append(QRectF(left - 3, line.text_top - 3, right - left + 6,
+                                    line.bottom - line.text_top + 4))  # fmt: skip
+        return rects
 
     def tag_rect(self, segment: Segment, label_width: float) -> QRectF:
         line = self.lines[segment.line]

@@ -8,7 +8,8 @@ from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 
-from annotator.gui.article_layout import ArticleLayout
+from annotator.gui.article_layout import ArticleLayout, Track
+from annotator.gui.curation_tracks import paint_outline, paint_tracks
 from annotator.gui.fonts import article_font
 from annotator.gui.linking import LinkController
 from annotator.gui.relation_overlay import LinkState, paint_arcs, paint_link, relation_order
@@ -56,6 +57,11 @@ class ArticleView(QAbstractScrollArea):
         self.selection: tuple[int, int] | None = None
         self.word_selection = WordSelection("")
         self._press: tuple[int, bool] | None = None  # (character, exact)
+        self.tracks: list[Track] = []  # annotators' layers under the lines (curation)
+        self.outline: list[tuple[int, int]] = []  # spans outlined (a disagreement)
+        # modes that take keys before the shortcuts (curation): objects with `wants(event)`
+        # (claim the key) and `key(event)` (use it; True if used)
+        self.key_modes: list = []
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         self.viewport().setCursor(Qt.CursorShape.IBeamCursor)
@@ -79,6 +85,7 @@ class ArticleView(QAbstractScrollArea):
         font = article_font(self.point_size)
         tag_font = article_font(max(7.0, self.point_size * 0.55))
         self.layout_ = ArticleLayout(document.text, font, tag_font)
+        self.layout_.tracks = list(self.tracks)
         if self.word_selection.text != document.text:
             self.word_selection = WordSelection(document.text)
         self.selection = None
@@ -146,6 +153,27 @@ class ArticleView(QAbstractScrollArea):
         focus, selection = self.focus_entity_id, self.selection
         self.rebuild()
         self.focus_entity_id, self.selection = focus, selection
+        self.viewport().update()
+
+    def set_tracks(self, tracks: list[Track]) -> None:
+        """Show these annotators' tracks under the lines (an empty list: none)."""
+        self.tracks = list(tracks)
+        if self.layout_ is not None:
+            self.layout_.set_tracks(self.tracks)
+            self._update_scrollbars()
+        self.viewport().update()
+
+    def set_outline(self, spans: list[tuple[int, int]]) -> None:
+        """Outline these spans (code points) with the tracks under them, and scroll the
+        first into view."""
+        self.outline = list(spans)
+        if spans and self.layout_ is not None and self.layout_.lines:
+            rects = self.layout_.region_rects(*spans[0])
+            bar = self.verticalScrollBar()
+            top = rects[0].top() - 3 * self.layout_.tag_height
+            bottom = rects[-1].bottom() + self.layout_.line_height
+            if top < bar.value() or bottom > bar.value() + self.viewport().height():
+                bar.setValue(int(top - self.viewport().height() / 4))
         self.viewport().update()
 
     def set_show_rejected(self, show: bool) -> None:
@@ -232,6 +260,9 @@ class ArticleView(QAbstractScrollArea):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         for line_index in lines:
             layout.qt_line(line_index).draw(painter, QPointF(0, 0))
+        paint_tracks(painter, layout, lines)
+        if self.outline:
+            paint_outline(painter, layout, self.outline)
         symmetric = {t.name for t in self.session.project.schema.relation_types if t.symmetric}
         paint_arcs(painter, layout, lines, self.focus_relation_id, symmetric)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
@@ -336,11 +367,22 @@ class ArticleView(QAbstractScrollArea):
 
     def event(self, event) -> bool:
         kind = event.type()
-        if self.linking.active and kind in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress):
+        if kind not in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress):
+            return super().event(event)
+        if self.linking.active:
             if kind == QEvent.Type.ShortcutOverride:
                 event.accept()  # while linking, keys belong to the link, not to shortcuts
                 return True
             if self.linking.key(event):
+                return True
+            return super().event(event)
+        for mode in self.key_modes:
+            if not mode.wants(event):
+                continue
+            if kind == QEvent.Type.ShortcutOverride:
+                event.accept()  # the mode's key, not a shortcut's
+                return True
+            if mode.key(event):
                 return True
         return super().event(event)
 

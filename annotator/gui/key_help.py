@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from PySide6.QtWidgets import QDialog, QTextBrowser, QVBoxLayout, QWidget
 
-from annotator.gui.actions import LINK_KEYS, MENUS, ActionSpec
+from annotator.gui.actions import CURATION_BACK, CURATION_KEYS, LINK_KEYS, MENUS, ActionSpec
 from annotator.model import Schema
 
 KEY_SEPARATOR = "  or  "
@@ -15,7 +15,8 @@ KEY_SEPARATOR = "  or  "
 
 def help_rows(specs: Iterable[ActionSpec], schema: Schema) -> list[tuple[str, str, str]]:
     """(section, keys, what it does) for every bound key: menu actions by menu, the keys
-    of the article, the keys while making a relation, and the schema's type hotkeys."""
+    of the article, the keys while making a relation, and the schema's type hotkeys, and
+    the keys of curation."""
     rows = []
     specs = list(specs)
     for section in (*MENUS, None):
@@ -27,6 +28,9 @@ def help_rows(specs: Iterable[ActionSpec], schema: Schema) -> list[tuple[str, st
     for index, relation_type in enumerate(schema.relation_types, start=1):
         keys = relation_type.hotkey or str(index)
         rows.append((linking, keys, f"choose the type {relation_type.name}"))
+    curating = "While curating (View > Curate; E hands the usual keys back until Escape)"
+    for key in (*CURATION_KEYS, CURATION_BACK):
+        rows.append((curating, KEY_SEPARATOR.join(key.keys), key.title))
     return rows
 
 

@@ -29,6 +29,8 @@ from annotator.app.workspace import Workspace
 from annotator.gui.action_binding import ActionBinder
 from annotator.gui.actions import ACTIONS, label_actions
 from annotator.gui.article_view import ArticleView
+from annotator.gui.curation_mode import CurationMode
+from annotator.gui.curation_panel import DisagreementList
 from annotator.gui.edit_commands import EditCommands
 from annotator.gui.fonts import ui_font
 from annotator.gui.key_help import KeyHelp
@@ -61,6 +63,7 @@ class WindowParts:
     toggles: ViewToggles
     help: KeyHelp
     team: Team
+    curation: CurationMode
 
 
 class MainWindow(QMainWindow):
@@ -83,15 +86,22 @@ class MainWindow(QMainWindow):
         self.entity_list = EntityList(self.session, self.view, self)
         self.relation_list = RelationList(self.session, self.view, self)
         self._dock("Documents", self.documents, Qt.DockWidgetArea.LeftDockWidgetArea)
-        self._dock("Entities", self.entity_list, Qt.DockWidgetArea.RightDockWidgetArea)
+        entities_dock = self._dock(
+            "Entities", self.entity_list, Qt.DockWidgetArea.RightDockWidgetArea
+        )
         self._dock("Relations", self.relation_list, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.disagreements = DisagreementList(self)
+        self.disagreements_dock = self._dock(
+            "Disagreements", self.disagreements, Qt.DockWidgetArea.RightDockWidgetArea
+        )
+        self.tabifyDockWidget(entities_dock, self.disagreements_dock)  # a tab, raised in curation
         self.status = QLabel()
         # a normal widget: a temporary message (an error, a refusal) takes its place while shown
         self.statusBar().addWidget(self.status, 1)
         self.status_line = StatusLine(self.status, self.session, self.view)
         specs = [*ACTIONS, *label_actions(self.project.schema)]
         self.parts = self._compose(open_window, KeyHelp(self, specs, self.project.schema))
-        panels = [self.documents, self.entity_list, self.relation_list]
+        panels = [self.documents, self.entity_list, self.relation_list, self.disagreements]
         self.binder = ActionBinder(self, self.view, panels, self.parts, specs)
         for widget in (self.view, *panels):  # the pane that has the keys shows it
             widget.setStyleSheet(FOCUS_FRAME)
@@ -120,7 +130,8 @@ class MainWindow(QMainWindow):
         progress.setMaximumWidth(220)
         progress.setFormat("suggesting %v/%m")
         cancel = QPushButton("Cancel")
-        for widget in (progress, cancel):
+        self.curation_status = QLabel()
+        for widget in (self.curation_status, progress, cancel):
             widget.hide()
             self.statusBar().addPermanentWidget(widget)
         edits = EditCommands(self.session, self.view, self.ask, self.open_document, tell)
@@ -143,9 +154,20 @@ class MainWindow(QMainWindow):
         toggles = ViewToggles(self.view)
         self.edits, self.files, self.suggestions = edits, files, suggestions
         team = Team(self, self.workspace, tell)
-        return WindowParts(
-            self, self.session, self.view, edits, files, suggestions, toggles, help, team
+        curation = CurationMode(
+            self.session,
+            self.view,
+            self.disagreements,
+            self.disagreements_dock,
+            tell,
+            self.ask,
+            self.open_document,
         )
+        self.curation = curation
+        return WindowParts(
+            self, self.session, self.view, edits, files, suggestions, toggles, help, team,
+            curation,
+        )  # fmt: skip
 
     def _connect(self) -> None:
         self.documents.document_chosen.connect(self.open_document)
@@ -156,13 +178,16 @@ class MainWindow(QMainWindow):
         self.session.error.connect(lambda message: self.tell(message, 8000))
         self.session.history_changed.connect(self._history_changed)
         self.session.project_changed.connect(self._project_changed)
+        self.curation.layer_switched.connect(self._layer_switched)
+        self.curation.changed.connect(self._curation_changed)
 
-    def _dock(self, title: str, widget: QWidget, area) -> None:
+    def _dock(self, title: str, widget: QWidget, area) -> QDockWidget:
         dock = QDockWidget(title, self)
         dock.setObjectName(title)
         dock.setWidget(widget)
         dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
         self.addDockWidget(area, dock)
+        return dock
 
     def _add_recent_menu(self) -> None:
         file_menu = self.binder.menus["File"]
@@ -210,6 +235,16 @@ class MainWindow(QMainWindow):
             f"Redo {history.redo_title}" if history and history.can_redo else "Redo"
         )
         self.binder.refresh()
+
+    def _layer_switched(self) -> None:
+        """Curation began or ended: the documents' statuses are another layer's now."""
+        self.documents.refresh()
+        self._history_changed()
+
+    def _curation_changed(self) -> None:
+        self.binder.actions["view.curate"].setChecked(self.curation.active)
+        self.curation_status.setText(self.curation.progress())
+        self.curation_status.setVisible(self.curation.active)
 
     def _project_changed(self, event) -> None:
         if isinstance(event, DocumentsAdded) and self.session.document is None:

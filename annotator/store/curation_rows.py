@@ -39,12 +39,23 @@ def settle(
     outcome: Outcome | None,
     annotator: str | None = None,
 ) -> Settled | None:
-    """Record (or, with outcome None, forget) how a disagreement was settled, logged as a
-    curation event; returns what was recorded before (for undo)."""
+    """Record (or, with outcome None, forget) how a disagreement was settled, by the
+    project's annotator now; returns what was recorded before (for undo)."""
+    record = (
+        None if outcome is None else Settled(Outcome(outcome), annotator, project.annotator, now())
+    )
+    return put_settled(project, document_id, kind, region, record)
+
+
+def put_settled(
+    project: Project, document_id: int, kind: str, region: str, record: Settled | None
+) -> Settled | None:
+    """Store exactly `record` (None: no record) for one disagreement, logged as a
+    `curate` event; returns what was recorded before. The undo of `settle`."""
     db = project._db
     with write_transaction(db):
         before = settled(project, document_id).get((kind, region))
-        if outcome is None:
+        if record is None:
             db.execute(
                 "DELETE FROM curation WHERE document_id = ? AND kind = ? AND region = ?",
                 (document_id, kind, region),
@@ -55,8 +66,9 @@ def settle(
                 "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (document_id, kind, region) DO UPDATE "
                 "SET outcome = excluded.outcome, annotator = excluded.annotator, "
                 "curator = excluded.curator, at = excluded.at",
-                (document_id, kind, region, outcome, annotator, project.annotator, now()),
-            )
+                (document_id, kind, region, record.outcome, record.annotator, record.curator,
+                 record.at),
+            )  # fmt: skip
         EditLog(db).record(
             action="curate",
             object_kind=kind,
@@ -64,9 +76,7 @@ def settle(
             document_id=document_id,
             annotator=project.annotator,
             old=None if before is None else {"region": region, **before._asdict()},
-            new=None
-            if outcome is None
-            else {"region": region, "outcome": outcome, "annotator": annotator},  # fmt: skip
+            new=None if record is None else {"region": region, **record._asdict()},
         )
     return before
 

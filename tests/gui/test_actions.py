@@ -23,7 +23,13 @@ def _bound_keys(window) -> set[str]:
     schema_type_keys = {
         portable(t.hotkey or str(i)) for i, t in enumerate(window.project.schema.relation_types, 1)
     }
-    return window.binder.bound_keys() | set(window.view.linking.keymap) | schema_type_keys
+    curation = set(window.curation.keymap) | window.curation.back_keys
+    return (
+        window.binder.bound_keys()
+        | set(window.view.linking.keymap)
+        | schema_type_keys
+        | curation
+    )
 
 
 def test_help_lists_exactly_the_keys_that_are_bound(make_window):

@@ -1,0 +1,100 @@
+"""The disagreements panel of curation: progress, the keys, and one row per disagreement
+with what each annotator said and how it was settled."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+
+from annotator.app.curation import ENTITY, Disagreement, DocumentCuration
+from annotator.gui.actions import CURATION_BACK, CURATION_KEYS
+from annotator.model import Outcome
+
+SETTLED_TEXT = QColor("#2f6b2f")
+OPEN_TEXT = QColor("#000000")
+RLM, FSI, PDI = "\u200f", "\u2068", "\u2069"  # UAX #9: a right-to-left row, isolated names
+
+
+def describe(disagreement: Disagreement, text: str) -> list[str]:
+    """One line per annotator, numbered as their key: "1 amal: ORG «وكالة Reuters»";
+    relations as "PERS «…» ← located_in ← LOC «…»" (drawn right to left)."""
+
+    def quoted(span) -> str:
+        return f"{span[2]} «{FSI}{text[span[0] : span[1]]}{PDI}»"
+
+    lines = []
+    for number, (name, items) in enumerate(disagreement.versions, start=1):
+        if disagreement.kind == ENTITY:
+            said = " + ".join(quoted(span) for span in items)
+        else:
+            said = " + ".join(f"{quoted(h)} ← {kind} ← {quoted(t)}" for h, t, kind in items)
+        lines.append(f"{RLM}{number} {FSI}{name}{PDI}: {said or '—'}")
+    return lines
+
+
+def settled_text(curation: DocumentCuration, disagreement: Disagreement) -> str:
+    """How it was settled, in words, or "open"."""
+    record = curation.settled.get(disagreement.key)
+    if record is None:
+        return "open"
+    how = {
+        Outcome.AGREED: "agreed (pre-merge)",
+        Outcome.CHOSEN: f"chosen from {record.annotator}",
+        Outcome.NONE: "none taken",
+        Outcome.OWN: "curator's own",
+    }[record.outcome]
+    return f"settled: {how}, by {record.curator}"
+
+
+class DisagreementList(QWidget):
+    """Progress and keys on top, the disagreements below in reading order; choosing a row
+    (click or Enter) asks to go to it (`chosen`, its index)."""
+
+    chosen = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.progress = QLabel("")
+        self.progress.setWordWrap(True)
+        hints = " · ".join(key.hint for key in (*CURATION_KEYS, CURATION_BACK))
+        self.hints = QLabel(f"{hints} · Ctrl+D: curated, next document")
+        self.hints.setWordWrap(True)
+        self.list = QListWidget()
+        self.list.setAccessibleName("Disagreements")
+        self.list.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        self.list.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.hints)
+        layout.addWidget(self.list)
+        self.list.itemActivated.connect(lambda item: self.chosen.emit(self.list.row(item)))
+        self.list.itemClicked.connect(lambda item: self.chosen.emit(self.list.row(item)))
+
+    def show_curation(self, curation: DocumentCuration | None, text: str, current: int | None):
+        """Fill the rows for `curation` (None: a message that there is nothing to curate)."""
+        self.list.blockSignals(True)
+        self.list.clear()
+        if curation is None:
+            self.progress.setText("This document is not ready for curation.")
+            self.list.blockSignals(False)
+            return
+        self.progress.setText(
+            f"{curation.progress()} · annotators: "
+            + ", ".join(f"{n} {name}" for n, name in enumerate(curation.annotators, start=1))
+        )
+        for number, disagreement in enumerate(curation.disagreements, start=1):
+            where = text[disagreement.start : disagreement.end].replace("\n", " ")
+            if len(where) > 60:
+                where = where[:57] + "…"
+            state = settled_text(curation, disagreement)
+            rows = [f"{RLM}{number}. {disagreement.kind} · «{FSI}{where}{PDI}» · {state}"]
+            rows += describe(disagreement, text)
+            item = QListWidgetItem("\n".join(rows))
+            item.setForeground(SETTLED_TEXT if disagreement.key in curation.settled else OPEN_TEXT)
+            self.list.addItem(item)
+        if current is not None and 0 <= current < self.list.count():
+            self.list.setCurrentRow(current)
+            self.list.scrollToItem(self.list.item(current))
+        self.list.blockSignals(False)
