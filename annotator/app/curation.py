@@ -371,9 +371,12 @@ def _settle_majorities(project: Project, curation: DocumentCuration, needed: int
     return count
 
 
-def gold_spans(project: Project, document_id: int) -> dict[Span, object]:
-    """(start, end, label) -> the accepted gold entity there."""
+def gold_spans(
+    project: Project, document_id: int, within: tuple[int, int] | None = None
+) -> dict[Span, object]:
+    """(start, end, label) -> the accepted gold entity there (`within`: only inside
+    that stretch of text, code points)."""
     return {
         (e.start, e.end, e.label): e
-        for e in project.entities(document_id, status=Status.ACCEPTED, layer=GOLD)
+        for e in project.entities(document_id, status=Status.ACCEPTED, layer=GOLD, within=within)
     }

@@ -146,19 +146,16 @@ def take_version(
     return Composite(title, curation.document_id, children)
 
 
-def _in_region(entity: Entity, disagreement: Disagreement) -> bool:
-    return disagreement.start <= entity.start and entity.end <= disagreement.end
-
-
 def _entity_steps(project, curation, disagreement, target: set, annotator) -> list[Operation]:
     """Delete gold entities of the region that are not in `target` (accepted ones and
     undecided candidates; a rejection stays unless it is on a target span), then add
     the target spans gold lacks."""
     steps: list[Operation] = []
     kept = set()
-    for entity in project.entities(curation.document_id, layer=GOLD):
+    extent = (disagreement.start, disagreement.end)
+    for entity in project.entities(curation.document_id, layer=GOLD, within=extent):
         span = (entity.start, entity.end, entity.label)
-        if not _in_region(entity, disagreement) or span in curation.unanimous_entities:
+        if span in curation.unanimous_entities:
             continue
         if entity.status == Status.ACCEPTED and span in target:
             kept.add(span)
@@ -174,7 +171,7 @@ def _entity_steps(project, curation, disagreement, target: set, annotator) -> li
 
 
 def _relation_steps(project, curation, disagreement, target: set, annotator) -> list[Operation]:
-    gold = gold_spans(project, curation.document_id)
+    gold = gold_spans(project, curation.document_id, (disagreement.start, disagreement.end))
     for head, tail, type_name in sorted(target):
         for end, name in ((head, "head"), (tail, "tail")):
             if end not in gold:
@@ -203,9 +200,11 @@ def region_relations(
 ) -> list[tuple[Relation, RelationItem]]:
     """Gold's accepted relations between the two spans of a relation disagreement (either
     direction), but not the unanimous ones, each with its (head, tail, type) item."""
-    entities = {
-        e.id: e for e in project.entities(curation.document_id, status=Status.ACCEPTED, layer=GOLD)
-    }
+    extent = (disagreement.start, disagreement.end)
+    accepted = project.entities(
+        curation.document_id, status=Status.ACCEPTED, layer=GOLD, within=extent
+    )
+    entities = {e.id: e for e in accepted}
     found = []
     for relation in project.relations(curation.document_id, layer=GOLD):
         head, tail = entities.get(relation.head_id), entities.get(relation.tail_id)
@@ -224,15 +223,9 @@ def gold_version(project: Project, curation: DocumentCuration, disagreement: Dis
     """What gold holds now in the disagreement's region (unanimous items aside), sorted
     like a version."""
     if disagreement.kind == ENTITY:
-        return tuple(
-            sorted(
-                span
-                for span in gold_spans(project, curation.document_id)
-                if disagreement.start <= span[0]
-                and span[1] <= disagreement.end
-                and span not in curation.unanimous_entities
-            )
-        )
+        extent = (disagreement.start, disagreement.end)
+        spans = gold_spans(project, curation.document_id, extent)
+        return tuple(sorted(span for span in spans if span not in curation.unanimous_entities))
     return tuple(sorted(item for _, item in region_relations(project, curation, disagreement)))
 
 

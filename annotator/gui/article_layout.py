@@ -93,7 +93,6 @@ class ArticleLayout:
         self.lines: list[Line] = []
         self._line_tops: list[float] = []
         self._line_starts: list[int] = []
-        self.segments: list[Segment] = []
         self.segments_by_line: dict[int, list[Segment]] = {}
         self.entities: dict[int, Entity] = {}
         self.relations: dict[int, Relation] = {}
@@ -177,22 +176,52 @@ class ArticleLayout:
         self.entities = {entity.id: entity for entity in entities}
         if relations is not None:
             self.relations = {relation.id: relation for relation in relations}
-        self.segments = []
         self.segments_by_line = {}
         self.segments_by_entity = {}
         for entity in sorted(entities, key=lambda e: (e.start, -e.end)):
-            first = True
-            for line_index in self._lines_of(entity.start, entity.end):
-                for left, right in self._x_ranges(line_index, entity.start, entity.end):
-                    segment = Segment(entity.id, line_index, left, right, first=first)
-                    first = False
-                    self.segments.append(segment)
-                    self.segments_by_line.setdefault(line_index, []).append(segment)
-                    self.segments_by_entity.setdefault(entity.id, []).append(segment)
+            self._place_entity(entity)
         for segments in self.segments_by_line.values():
             _assign_levels(segments)
         self._place_arcs()
         self._position_lines()
+
+    def change_entities(
+        self, removed: list[int], added: list[Entity], relations: list[Relation]
+    ) -> None:
+        """A few entities went (`removed`, ids) or came (`added`; one that moved is in
+        both): only their lines are stacked again, and the lines are positioned again
+        from the first of them on, stopping where nothing moves any more."""
+        lines: set[int] = set()
+        for entity_id in removed:
+            for segment in self.segments_by_entity.pop(entity_id, ()):
+                lines.add(segment.line)
+                self.segments_by_line[segment.line].remove(segment)
+            self.entities.pop(entity_id, None)
+        for entity in added:
+            self.entities[entity.id] = entity
+            lines.update(self._place_entity(entity))
+        for line_index in lines:
+            _assign_levels(self.segments_by_line.get(line_index, []))
+        arcs_before = [(a.relation_id, a.line, a.level) for a in self.arc_pieces]
+        self.relations = {relation.id: relation for relation in relations}
+        self._place_arcs()
+        if arcs_before != [(a.relation_id, a.line, a.level) for a in self.arc_pieces]:
+            self._position_lines()  # arcs may have moved on any line
+        elif lines:
+            self._position_lines(min(lines), max(lines))
+
+    def _place_entity(self, entity: Entity) -> set[int]:
+        """Add an entity's segments (levels not assigned); returns the lines it is on."""
+        first = True
+        lines = set()
+        for line_index in self._lines_of(entity.start, entity.end):
+            for left, right in self._x_ranges(line_index, entity.start, entity.end):
+                segment = Segment(entity.id, line_index, left, right, first=first)
+                first = False
+                self.segments_by_line.setdefault(line_index, []).append(segment)
+                self.segments_by_entity.setdefault(entity.id, []).append(segment)
+                lines.add(line_index)
+        return lines
 
     def set_relations(self, relations: list[Relation]) -> None:
         """New arcs over the same entities: the segments stay, the lines move."""
@@ -214,31 +243,48 @@ class ArticleLayout:
         for piece in self.arc_pieces:
             self.arcs_by_line.setdefault(piece.line, []).append(piece)
 
-    def _position_lines(self) -> None:
-        y = MARGIN
-        tops = []
-        for index, line in enumerate(self.lines):
+    def _position_lines(self, first: int = 0, last_changed: int | None = None) -> None:
+        """Give each line from `first` on its place: room for its arcs and tags above the
+        text, its tracks below. With `last_changed`, lines after it whose rows are as
+        they were and whose top does not move are left, with all that follow."""
+        y = MARGIN if first == 0 else self.lines[first].top
+        tops = self._line_tops[:first]
+        for index in range(first, len(self.lines)):
+            line = self.lines[index]
             segments = self.segments_by_line.get(index, ())
-            line.rows = 1 + max((s.level for s in segments), default=-1)
-            line.arc_rows = 1 + max((a.level for a in self.arcs_by_line.get(index, ())), default=-1)
-            line.top = y
-            line.text_top = y + (line.arc_rows + line.rows) * self.tag_height + LINE_PADDING
-            paragraph = self._paragraphs[line.paragraph]
-            qt_line = paragraph.layout.lineAt(line.index_in_paragraph)
-            qt_line.setPosition(QPointF(MARGIN, line.text_top))
-            line.text_bottom = line.text_top + qt_line.height() + LINE_PADDING
-            line.bottom = line.text_bottom
-            line.track_tops = []
-            for number in range(len(self.tracks)):
-                line.track_tops.append(line.bottom)
-                rows = self._track_rows.get((index, number), 1)
-                line.bottom += rows * self.track_height + 1
+            rows = 1 + max((s.level for s in segments), default=-1)
+            arc_rows = 1 + max((a.level for a in self.arcs_by_line.get(index, ())), default=-1)
+            if (
+                last_changed is not None
+                and index > last_changed
+                and abs(line.top - y) < 1e-6
+                and (rows, arc_rows) == (line.rows, line.arc_rows)
+            ):
+                self._line_tops = tops + self._line_tops[index:]
+                return
+            line.rows, line.arc_rows = rows, arc_rows
+            y = self._place_line(index, line, y)
             tops.append(line.top)
-            y = line.bottom
-            if line.index_in_paragraph == len(paragraph.lines) - 1:
-                y += self.line_height * 0.35  # paragraph spacing
         self._line_tops = tops
         self.height = y + MARGIN
+
+    def _place_line(self, index: int, line: Line, y: float) -> float:
+        """Put one line (rows known) at `y`; returns where the next line starts."""
+        line.top = y
+        line.text_top = y + (line.arc_rows + line.rows) * self.tag_height + LINE_PADDING
+        paragraph = self._paragraphs[line.paragraph]
+        qt_line = paragraph.layout.lineAt(line.index_in_paragraph)
+        qt_line.setPosition(QPointF(MARGIN, line.text_top))
+        line.text_bottom = line.text_top + qt_line.height() + LINE_PADDING
+        line.bottom = line.text_bottom
+        line.track_tops = []
+        for number in range(len(self.tracks)):
+            line.track_tops.append(line.bottom)
+            line.bottom += self._track_rows.get((index, number), 1) * self.track_height + 1
+        y = line.bottom
+        if line.index_in_paragraph == len(paragraph.lines) - 1:
+            y += self.line_height * 0.35  # paragraph spacing
+        return y
 
     # --- queries -----------------------------------------------------------------------
     def qt_line(self, line_index: int):

@@ -124,15 +124,35 @@ class ArticleView(QAbstractScrollArea):
             if _changed_id is not None:  # same geometry: repaint that entity's lines only
                 self._update_entity(_changed_id)
                 return
-        else:
+        elif not layout.lines:
             layout.entities = {e.id: e for e in visible}
             layout.relations = {r.id: r for r in relations}
-            if not layout.lines:
-                self._lay_out()
-            else:
-                layout.set_entities(visible, relations)
+            self._lay_out()
+        else:
+            self._relayout(layout, visible, relations)
         self._update_scrollbars()
         self.viewport().update()
+
+    FEW_CHANGES = 40  # up to this many entities changed, only their lines are placed again
+
+    def _relayout(self, layout: ArticleLayout, visible: list[Entity], relations) -> None:
+        """Place what changed: the entities that came, went or moved (a curation step,
+        an undo), or everything when many did."""
+        now = {e.id: e for e in visible}
+        removed = [
+            i
+            for i, old in layout.entities.items()
+            if i not in now or (old.start, old.end) != (now[i].start, now[i].end)
+        ]
+        moved = set(removed)
+        added = [e for e in visible if e.id not in layout.entities or e.id in moved]
+        if len(removed) + len(added) > self.FEW_CHANGES:
+            layout.set_entities(visible, relations)
+            return
+        for entity in visible:  # labels and statuses of the others, as they are now
+            if entity.id in layout.entities:
+                layout.entities[entity.id] = entity
+        layout.change_entities(removed, added, relations)
 
     def refresh_relations(self) -> None:
         if self.layout_ is None:

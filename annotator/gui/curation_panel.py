@@ -63,7 +63,9 @@ class DisagreementList(QWidget):
         self.list = QListWidget()
         self.list.setAccessibleName("Disagreements")
         self.list.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
-        self.list.setWordWrap(True)
+        self.list.setUniformItemSizes(True)  # one line per annotator: rows of one height
+        self._built: tuple | None = None  # the disagreements the rows were built for
+        self._settled: dict = {}  # the records the rows show
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.progress)
@@ -73,28 +75,54 @@ class DisagreementList(QWidget):
         self.list.itemClicked.connect(lambda item: self.chosen.emit(self.list.row(item)))
 
     def show_curation(self, curation: DocumentCuration | None, text: str, current: int | None):
-        """Fill the rows for `curation` (None: a message that there is nothing to curate)."""
+        """Show `curation` (None: a message that there is nothing to curate). The rows are
+        built once per document; later calls only restate the rows whose settling
+        changed and move the current row, so a decision costs a few rows, not all."""
         self.list.blockSignals(True)
-        self.list.clear()
         if curation is None:
+            self.list.clear()
+            self._built = None
             self.progress.setText("This document is not ready for curation.")
-            self.list.blockSignals(False)
-            return
-        self.progress.setText(
-            f"{curation.progress()} · annotators: "
-            + ", ".join(f"{n} {name}" for n, name in enumerate(curation.annotators, start=1))
-        )
+        else:
+            self.progress.setText(
+                f"{curation.progress()} · annotators: "
+                + ", ".join(f"{n} {name}" for n, name in enumerate(curation.annotators, start=1))
+            )
+            if self._built is not curation.disagreements:
+                self._build(curation, text)
+            else:
+                self._restate(curation, text)
+            if current is not None and 0 <= current < self.list.count():
+                self.list.setCurrentRow(current)
+                self.list.scrollToItem(self.list.item(current))
+        self.list.blockSignals(False)
+
+    def _build(self, curation: DocumentCuration, text: str) -> None:
+        self.list.clear()
         for number, disagreement in enumerate(curation.disagreements, start=1):
-            where = text[disagreement.start : disagreement.end].replace("\n", " ")
-            if len(where) > 60:
-                where = where[:57] + "…"
-            state = settled_text(curation, disagreement)
-            rows = [f"{RLM}{number}. {disagreement.kind} · «{FSI}{where}{PDI}» · {state}"]
-            rows += describe(disagreement, text)
-            item = QListWidgetItem("\n".join(rows))
+            item = QListWidgetItem(self._row_text(curation, disagreement, number, text))
             item.setForeground(SETTLED_TEXT if disagreement.key in curation.settled else OPEN_TEXT)
             self.list.addItem(item)
-        if current is not None and 0 <= current < self.list.count():
-            self.list.setCurrentRow(current)
-            self.list.scrollToItem(self.list.item(current))
-        self.list.blockSignals(False)
+        self._built = curation.disagreements
+        self._settled = dict(curation.settled)
+
+    def _restate(self, curation: DocumentCuration, text: str) -> None:
+        """Rewrite the rows whose settled record changed since they were written."""
+        for index, disagreement in enumerate(curation.disagreements):
+            record = curation.settled.get(disagreement.key)
+            if record == self._settled.get(disagreement.key):
+                continue
+            item = self.list.item(index)
+            item.setText(self._row_text(curation, disagreement, index + 1, text))
+            item.setForeground(SETTLED_TEXT if record is not None else OPEN_TEXT)
+        self._settled = dict(curation.settled)
+
+    @staticmethod
+    def _row_text(curation, disagreement: Disagreement, number: int, text: str) -> str:
+        where = text[disagreement.start : disagreement.end].replace("\n", " ")
+        if len(where) > 60:
+            where = where[:57] + "…"
+        state = settled_text(curation, disagreement)
+        rows = [f"{RLM}{number}. {disagreement.kind} · «{FSI}{where}{PDI}» · {state}"]
+        rows += describe(disagreement, text)
+        return "\n".join(rows)

@@ -28,10 +28,20 @@ class EntityRows:
             raise AnnotationError(f"no entity with id {entity_id}")
         return entity_from_row(row)
 
-    def of_document(self, document_id: int, layer: str, status: str | None = None) -> list[Entity]:
-        """A document's entities in one layer, in reading order (start, end, label, id)."""
+    def of_document(
+        self,
+        document_id: int,
+        layer: str,
+        status: str | None = None,
+        within: tuple[int, int] | None = None,
+    ) -> list[Entity]:
+        """A document's entities in one layer, in reading order (start, end, label, id);
+        `within` (start, end): only those inside that stretch of text."""
         where = " AND status = ?" if status else ""
         params: tuple = (document_id, layer, status) if status else (document_id, layer)
+        if within is not None:
+            where += ' AND start >= ? AND "end" <= ?'
+            params += tuple(within)
         rows = self._db.execute(
             f"SELECT {ENTITY_COLUMNS} FROM entities WHERE document_id = ? AND layer = ?{where} "
             'ORDER BY start, "end", label, id',

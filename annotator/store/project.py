@@ -290,11 +290,16 @@ class Project:
         return self._entities.get(entity_id)
 
     def entities(
-        self, document_id: int, status: str | None = None, layer: str | None = None
+        self,
+        document_id: int,
+        status: str | None = None,
+        layer: str | None = None,
+        within: tuple[int, int] | None = None,
     ) -> list[Entity]:
         """A document's entities in reading order (this project's layer unless `layer`),
-        optionally only those with `status`."""
-        return self._entities.of_document(document_id, layer or self.layer, status)
+        optionally only those with `status`, or inside `within` (start, end: code
+        points)."""
+        return self._entities.of_document(document_id, layer or self.layer, status, within)
 
     def add_entity(
         self,
