@@ -1,0 +1,82 @@
+"""Keys by physical key (`physical_keys`), headless: the US key table against the system's
+XKB data, and the mapping of what Qt delivers with the Arabic layout (as measured under
+Xvfb with setxkbmap ara)."""
+
+from __future__ import annotations
+
+import importlib.util
+
+import pytest
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication
+
+from annotator.gui.physical_keys import latin_key, us_key
+from annotator.gui.us_keycodes import US_KEYS
+from tests.conftest import REPO
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+NONE = Qt.KeyboardModifier.NoModifier
+
+
+def _generator():
+    spec = importlib.util.spec_from_file_location(
+        "us_keycodes_generator", REPO / "build_scripts" / "us_keycodes.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_us_key_table_is_what_xkb_says():
+    generator = _generator()
+    try:
+        from_xkb = generator.us_keys()
+    except OSError as error:  # no libxkbcommon or no xkb-data on this machine
+        pytest.skip(f"cannot read the XKB data: {error}")
+    assert US_KEYS == from_xkb, "run build_scripts/us_keycodes.py again"
+    assert US_KEYS[27] == ("r", "R") and US_KEYS[52] == ("z", "Z")
+
+
+@pytest.mark.parametrize(
+    ("keycode", "key", "modifiers", "sequence", "text"),
+    [
+        (27, ord("ق"), NONE, "R", "r"),  # R
+        (39, ord("س"), NONE, "S", "s"),  # S
+        (28, ord("ف"), NONE, "T", "t"),  # T
+        (54, ord("ؤ"), NONE, "C", "c"),  # C
+        (34, ord("ج"), NONE, "[", "["),  # [
+        (56, 0xFEFB, NONE, "B", "b"),  # lam-alef, one character in XKB's Arabic layout
+        (13, ord("٤"), NONE, "4", "4"),  # Eastern Arabic digits (ara(digits))
+        (52, ord("ئ"), CTRL, "Ctrl+Z", "z"),  # Ctrl+Z
+        (38, 0x650, CTRL | SHIFT, "Ctrl+Shift+A", "A"),  # Ctrl+Shift+A: kasra on level 2
+    ],
+)
+def test_an_arabic_key_reads_as_the_us_key_in_its_place(keycode, key, modifiers, sequence, text):
+    latin = us_key(keycode, key, modifiers)
+    assert (latin.sequence, latin.text) == (sequence, text)
+
+
+@pytest.mark.parametrize(
+    ("keycode", "key", "modifiers"),
+    [
+        (27, Qt.Key.Key_R, NONE),  # a Latin layout: nothing to translate
+        (47, ord("é"), NONE),  # a Latin-1 letter (French, German keep their keys)
+        (52, ord("~"), CTRL | SHIFT),  # ara's Shift+Z types "~": Latin, left alone
+        (36, Qt.Key.Key_Return, NONE),  # not a key of the main block
+        (0, ord("ق"), NONE),  # no keycode: not a physical key
+    ],
+)
+def test_latin_and_special_keys_are_not_translated(keycode, key, modifiers):
+    assert us_key(keycode, key, modifiers) is None
+
+
+def _arabic_event(keycode: int, key: int, modifiers=NONE) -> QKeyEvent:
+    """A key press as Qt's xcb plugin delivers it with the Arabic layout."""
+    return QKeyEvent(QEvent.Type.KeyPress, key, modifiers, keycode, 0, 0, chr(key))
+
+
+def test_scan_codes_are_read_only_where_they_are_xkb_keycodes(qapp):
+    assert QApplication.platformName() == "offscreen"
+    assert latin_key(_arabic_event(27, ord("ق"))) is None  # offscreen: no physical keys
