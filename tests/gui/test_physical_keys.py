@@ -1,6 +1,6 @@
 """Keys by physical key (`physical_keys`), headless: the US key table against the system's
-XKB data, and the mapping of what Qt delivers with the Arabic layout (as measured under
-Xvfb with setxkbmap ara)."""
+XKB data, the mapping of what Qt delivers with the Arabic layout (as measured under Xvfb,
+see test_arabic_layout.py), and the window's fallback fed with such key events."""
 
 from __future__ import annotations
 
@@ -9,15 +9,18 @@ import importlib.util
 import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDockWidget, QLineEdit
 
+from annotator.gui import physical_keys
 from annotator.gui.physical_keys import latin_key, us_key
 from annotator.gui.us_keycodes import US_KEYS
 from tests.conftest import REPO
+from tests.gui.conftest import stored
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 NONE = Qt.KeyboardModifier.NoModifier
+TEXT = "التقى لافروف في موسكو مع وزير خارجية كوريا الشمالية بحضور وزارة الخارجية"
 
 
 def _generator():
@@ -80,3 +83,69 @@ def _arabic_event(keycode: int, key: int, modifiers=NONE) -> QKeyEvent:
 def test_scan_codes_are_read_only_where_they_are_xkb_keycodes(qapp):
     assert QApplication.platformName() == "offscreen"
     assert latin_key(_arabic_event(27, ord("ق"))) is None  # offscreen: no physical keys
+
+
+@pytest.fixture
+def xkb_platform(monkeypatch):
+    """Scan codes read as XKB keycodes, as on xcb, in the headless window."""
+    monkeypatch.setattr(physical_keys, "scan_codes_are_xkb_keycodes", lambda: True)
+
+
+def _send(widget, *events: QKeyEvent) -> None:
+    for event in events:
+        QApplication.sendEvent(widget, event)
+
+
+def _span(phrase: str) -> tuple[int, int]:
+    start = TEXT.index(phrase)
+    return start, start + len(phrase)
+
+
+def test_arabic_keys_link_pick_the_type_and_undo(make_window, qtbot, xkb_platform):
+    window, path, _ = make_window(
+        TEXT, [(*_span("كوريا الشمالية"), "LOC"), (*_span("وزارة الخارجية"), "ORG")]
+    )
+    view = window.view
+    ministry = next(e.id for e in window.session.entities.values() if e.label == "ORG")
+    view.set_focus_entity(ministry)
+    _send(view, _arabic_event(27, ord("ق")))  # R: link the ministry to…
+    assert view.linking.active
+    assert window.session.entities[view.link.target].label == "LOC"
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert [t.name for t in view.link.types] == ["located_in"]
+    _send(view, _arabic_event(46, ord("م")))  # L: located_in
+    relations = "SELECT type FROM relations"
+    assert stored(path, relations) == [("located_in",)]
+    _send(view, _arabic_event(52, ord("ئ"), CTRL))  # Ctrl+Z
+    assert stored(path, relations) == []
+
+
+def test_an_arabic_key_while_linking_stays_with_the_link(make_window, xkb_platform):
+    window, _, _ = make_window(
+        TEXT, [(*_span("كوريا الشمالية"), "LOC"), (*_span("وزارة الخارجية"), "ORG")]
+    )
+    view = window.view
+    view.set_focus_entity(next(iter(window.session.entities)))
+    _send(view, _arabic_event(27, ord("ق")))
+    link = view.link
+    _send(view, _arabic_event(27, ord("ق")))  # R again: not a key of linking
+    assert view.link is link  # the same link, not a new one started
+
+
+def test_a_line_edit_in_the_window_keeps_its_keys(make_window, qtbot, xkb_platform):
+    window, path, _ = make_window(TEXT, [(*_span("كوريا الشمالية"), "LOC")])
+    view = window.view
+    view.set_focus_entity(next(iter(window.session.entities)))
+    qtbot.keyClick(view, Qt.Key.Key_Return)  # accept: something to undo
+    assert stored(path, "SELECT status FROM entities") == [("accepted",)]
+    dock = QDockWidget("Search", window)
+    line = QLineEdit(dock)
+    dock.setWidget(line)
+    window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+    line.setFocus()
+    qtbot.waitUntil(line.hasFocus)
+    _send(line, _arabic_event(27, ord("ق")), _arabic_event(39, ord("س")))
+    assert line.text() == "قس"
+    assert not view.linking.active
+    _send(line, _arabic_event(52, ord("ئ"), CTRL))  # Ctrl+Z is the line edit's own key
+    assert stored(path, "SELECT status FROM entities") == [("accepted",)]
