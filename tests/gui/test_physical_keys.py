@@ -9,7 +9,7 @@ import importlib.util
 import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QDockWidget, QLineEdit
+from PySide6.QtWidgets import QApplication, QDockWidget, QLineEdit, QTextBrowser
 
 from annotator.gui import physical_keys
 from annotator.gui.physical_keys import latin_key, us_key
@@ -149,3 +149,22 @@ def test_a_line_edit_in_the_window_keeps_its_keys(make_window, qtbot, xkb_platfo
     assert not view.linking.active
     _send(line, _arabic_event(52, ord("ئ"), CTRL))  # Ctrl+Z is the line edit's own key
     assert stored(path, "SELECT status FROM entities") == [("accepted",)]
+
+
+def test_f1_says_where_the_keys_are_with_the_arabic_layout(make_window, qtbot, xkb_platform):
+    window, _, _ = make_window(TEXT)
+    qtbot.keyClick(window.view, Qt.Key.Key_F1)
+    dialog = window.parts.help.dialog
+    qtbot.waitUntil(dialog.isVisible)
+    text = dialog.findChild(QTextBrowser).toPlainText()
+    assert "With the Arabic keyboard layout" in text and "R is the key of ق" in text
+    dialog.close()
+
+
+def test_f1_says_nothing_of_layouts_where_keys_are_not_physical(make_window, qtbot):
+    window, _, _ = make_window(TEXT)
+    qtbot.keyClick(window.view, Qt.Key.Key_F1)
+    dialog = window.parts.help.dialog
+    qtbot.waitUntil(dialog.isVisible)
+    assert "Arabic keyboard layout" not in dialog.findChild(QTextBrowser).toPlainText()
+    dialog.close()
