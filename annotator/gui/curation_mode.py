@@ -20,6 +20,7 @@ from annotator.app.curation import ENTITY, CurationError, DocumentCuration
 from annotator.app.curation_operations import settle_as_is, take_version
 from annotator.app.events import DocumentChanged
 from annotator.app.operations import SetDocumentStatus
+from annotator.gui import physical_keys
 from annotator.gui.actions import CURATION_BACK, CURATION_KEYS, portable
 from annotator.gui.article_view import ArticleView
 from annotator.gui.curation_panel import DisagreementList
@@ -30,7 +31,11 @@ from annotator.store.curation_rows import premerged
 
 
 def key_text(event) -> str:
-    """A key event as portable key text ("N", "Return", "Ctrl+Z")."""
+    """A key event as portable key text ("N", "Return", "Ctrl+Z"), read by physical key
+    when the layout has no Latin letters (the Arabic layout's ن is N)."""
+    latin = physical_keys.latin_key(event)
+    if latin is not None:
+        return latin.sequence
     return QKeySequence(event.keyCombination()).toString(QKeySequence.SequenceFormat.PortableText)
 
 

@@ -7,10 +7,17 @@ from collections.abc import Iterable
 
 from PySide6.QtWidgets import QDialog, QTextBrowser, QVBoxLayout, QWidget
 
+from annotator.gui import physical_keys
 from annotator.gui.actions import CURATION_BACK, CURATION_KEYS, LINK_KEYS, MENUS, ActionSpec
 from annotator.model import Schema
 
 KEY_SEPARATOR = "  or  "
+# Shown where it is true: where key events say which physical key it was (physical_keys)
+LAYOUT_NOTE = (
+    "With the Arabic keyboard layout the keys work where they are on a US keyboard: "
+    "R is the key of ق, Ctrl+Z the key of ئ. Ctrl+Shift+Z types Ctrl+Shift+~ there: "
+    "redo with Ctrl+Y."
+)
 
 
 def help_rows(specs: Iterable[ActionSpec], schema: Schema) -> list[tuple[str, str, str]]:
@@ -34,8 +41,9 @@ def help_rows(specs: Iterable[ActionSpec], schema: Schema) -> list[tuple[str, st
     return rows
 
 
-def help_html(rows: list[tuple[str, str, str]]) -> str:
-    parts, section = [], None
+def help_html(rows: list[tuple[str, str, str]], note: str = "") -> str:
+    """The help page: `note` first, then the rows section by section."""
+    parts, section = [f"<p>{html.escape(note)}</p>"] if note else [], None
     for name, keys, title in rows:
         if name != section:
             if section is not None:
@@ -66,7 +74,8 @@ class KeyHelp:
         dialog = QDialog(self.window)
         dialog.setWindowTitle("Keyboard shortcuts")
         browser = QTextBrowser(dialog)
-        browser.setHtml(help_html(self.rows()))
+        note = LAYOUT_NOTE if physical_keys.scan_codes_are_xkb_keycodes() else ""
+        browser.setHtml(help_html(self.rows(), note))
         layout = QVBoxLayout(dialog)
         layout.addWidget(browser)
         dialog.resize(640, 720)

@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 
 from annotator.gui.actions import LINK_KEYS, portable
+from annotator.gui.physical_keys import latin_key
 from annotator.gui.relation_overlay import LinkState, type_for_key
 
 if TYPE_CHECKING:
@@ -98,25 +99,30 @@ class LinkController:
         self._choose_type()
 
     def key(self, event) -> bool:
-        """A key while linking; True if it was used (then no shortcut sees it)."""
+        """A key while linking; True if it was used. The key is read as typed, then as
+        the key in its place on a US keyboard (S and the type hotkeys with the Arabic
+        layout: `physical_keys.latin_key`)."""
         state = self.state
-        if state.types:
-            chosen = type_for_key(state, event.text())
-            if chosen is not None:
-                self._finish(chosen.name)
-                return True
-        sequence = (
+        typed = (
             "Shift+Tab"
             if event.key() == Qt.Key.Key_Backtab
             else QKeySequence(event.keyCombination()).toString(
                 QKeySequence.SequenceFormat.PortableText
             )
         )
-        handler = self.keymap.get(sequence) or self.keymap.get(event.text())
-        if handler is None:
-            return bool(state.types)  # the type list takes every key while it is open
-        handler(event.text())
-        return True
+        latin = latin_key(event)
+        readings = [(typed, event.text())] + ([(latin.sequence, latin.text)] if latin else [])
+        for sequence, text in readings:
+            if state.types:
+                chosen = type_for_key(state, text)
+                if chosen is not None:
+                    self._finish(chosen.name)
+                    return True
+            handler = self.keymap.get(sequence) or self.keymap.get(text)
+            if handler is not None:
+                handler(text)
+                return True
+        return bool(state.types)  # the type list takes every key while it is open
 
     def _finish(self, type_name: str) -> None:
         state, self.state = self.state, None

@@ -1,0 +1,164 @@
+"""Write annotator/gui/us_keycodes.py: which character each physical key gives on the US
+layout, by XKB keycode, so a shortcut can be found by its physical key when a layout
+without Latin letters (Arabic) is active.
+
+The table is read from the system's XKB data with libxkbcommon (the library Qt's xcb
+and Wayland plugins use), never typed by hand: the keymap of rules "evdev", model
+"pc105", layout "us" gives each keycode's characters at level 1 (no Shift) and level 2
+(Shift); the same keymap with layout "ara" names the Arabic letter on each key, for the
+comments. Run it again when xkb-data changes (`tests/gui/test_physical_keys.py` compares
+the table with what this script reads, where libxkbcommon and xkb-data are installed):
+
+    .venv/bin/python build_scripts/us_keycodes.py
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+OUT = Path(__file__).resolve().parent.parent / "annotator" / "gui" / "us_keycodes.py"
+# The main block of a keyboard, by XKB key name: the keys whose character a layout changes
+# (the keypad, space and the function keys are the same in every layout).
+MAIN_BLOCK = re.compile(r"TLDE|BKSL|LSGT|A[EDCB]\d\d")
+_NO_ENVIRONMENT_NAMES = 1 << 1  # XKB_CONTEXT_NO_ENVIRONMENT_NAMES: ignore XKB_DEFAULT_*
+
+
+class _RuleNames(ctypes.Structure):
+    _fields_ = [
+        (name, ctypes.c_char_p) for name in ("rules", "model", "layout", "variant", "options")
+    ]
+
+
+def _library() -> ctypes.CDLL:
+    name = ctypes.util.find_library("xkbcommon") or "libxkbcommon.so.0"
+    lib = ctypes.CDLL(name)
+    lib.xkb_context_new.restype = ctypes.c_void_p
+    lib.xkb_context_new.argtypes = [ctypes.c_int]
+    lib.xkb_context_unref.argtypes = [ctypes.c_void_p]
+    lib.xkb_keymap_new_from_names.restype = ctypes.c_void_p
+    lib.xkb_keymap_new_from_names.argtypes = [
+        ctypes.c_void_p,
+        ctypes.POINTER(_RuleNames),
+        ctypes.c_int,
+    ]
+    lib.xkb_keymap_unref.argtypes = [ctypes.c_void_p]
+    lib.xkb_keymap_min_keycode.restype = ctypes.c_uint32
+    lib.xkb_keymap_min_keycode.argtypes = [ctypes.c_void_p]
+    lib.xkb_keymap_max_keycode.restype = ctypes.c_uint32
+    lib.xkb_keymap_max_keycode.argtypes = [ctypes.c_void_p]
+    lib.xkb_keymap_key_get_name.restype = ctypes.c_char_p
+    lib.xkb_keymap_key_get_name.argtypes = [ctypes.c_void_p, ctypes.c_uint32]
+    lib.xkb_keymap_key_get_syms_by_level.restype = ctypes.c_int
+    lib.xkb_keymap_key_get_syms_by_level.argtypes = [
+        ctypes.c_void_p,
+        ctypes.c_uint32,
+        ctypes.c_uint32,
+        ctypes.c_uint32,
+        ctypes.POINTER(ctypes.POINTER(ctypes.c_uint32)),
+    ]
+    lib.xkb_keysym_to_utf32.restype = ctypes.c_uint32
+    lib.xkb_keysym_to_utf32.argtypes = [ctypes.c_uint32]
+    return lib
+
+
+def keymap_characters(layout: str) -> dict[int, tuple[str, str, str]]:
+    """keycode -> (key name, level-1 character, level-2 character) of the first group of
+    `layout` (rules evdev, model pc105), for every key whose level 1 is one character."""
+    lib = _library()
+    context = lib.xkb_context_new(_NO_ENVIRONMENT_NAMES)
+    if not context:
+        raise OSError("libxkbcommon could not create a context")
+    names = _RuleNames(b"evdev", b"pc105", layout.encode(), b"", b"")
+    keymap = lib.xkb_keymap_new_from_names(context, ctypes.byref(names), 0)
+    if not keymap:
+        lib.xkb_context_unref(context)
+        raise OSError(f"libxkbcommon could not compile the XKB layout {layout!r}")
+    try:
+        table = {}
+        for keycode in range(
+            lib.xkb_keymap_min_keycode(keymap), lib.xkb_keymap_max_keycode(keymap) + 1
+        ):
+            levels = []
+            for level in (0, 1):
+                syms = ctypes.POINTER(ctypes.c_uint32)()
+                count = lib.xkb_keymap_key_get_syms_by_level(
+                    keymap, keycode, 0, level, ctypes.byref(syms)
+                )
+                code = lib.xkb_keysym_to_utf32(syms[0]) if count == 1 else 0
+                levels.append(chr(code) if code else "")
+            if levels[0]:
+                name = lib.xkb_keymap_key_get_name(keymap, keycode).decode()
+                table[keycode] = (name, levels[0], levels[1])
+        return table
+    finally:
+        lib.xkb_keymap_unref(keymap)
+        lib.xkb_context_unref(context)
+
+
+def us_keys() -> dict[int, tuple[str, str]]:
+    """keycode -> (character without Shift, with Shift) on the US layout, for the keys of
+    the main block (letters, digits, punctuation)."""
+    return {
+        keycode: (plain, shifted)
+        for keycode, (name, plain, shifted) in keymap_characters("us").items()
+        if MAIN_BLOCK.fullmatch(name)
+    }
+
+
+def module_text() -> str:
+    """The source of annotator/gui/us_keycodes.py."""
+    us = keymap_characters("us")
+    arabic = keymap_characters("ara")
+    xkb_data = _xkb_data_version()
+    lines = [
+        '"""Generated by build_scripts/us_keycodes.py: do not edit; run it again instead.',
+        "",
+        "The character each physical key types on the US layout, by XKB keycode (the",
+        "`nativeScanCode()` of a key event under X11 and Wayland), without and with Shift,",
+        f"read with libxkbcommon from xkb-data {xkb_data} (rules evdev, model pc105, layout",
+        "us). The comments name the key and the Arabic letter it types with layout ara.",
+        '"""',
+        "",
+        "US_KEYS: dict[int, tuple[str, str]] = {",
+    ]
+    for keycode, (plain, shifted) in us_keys().items():
+        name = us[keycode][0]
+        arabic_letter = arabic.get(keycode, ("", "", ""))[1]
+        comment = f"<{name}>" + (f" ara {arabic_letter}" if not arabic_letter.isascii() else "")
+        lines.append(f"    {keycode}: ({_quoted(plain)}, {_quoted(shifted)}),  # {comment}")
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+def _quoted(character: str) -> str:
+    """A one-character string literal as ruff formats it."""
+    return {'"': "'\"'", "\\": '"\\\\"'}.get(character, f'"{character}"')
+
+
+def _xkb_data_version() -> str:
+    try:
+        result = subprocess.run(
+            ["dpkg-query", "-W", "-f", "${Version}", "xkb-data"],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        return result.stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "(version unknown)"
+
+
+def main() -> int:
+    """Write the table; 0 when written."""
+    OUT.write_text(module_text(), encoding="utf-8")
+    print(f"wrote {OUT} ({len(us_keys())} keys)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
