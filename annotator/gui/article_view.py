@@ -45,6 +45,7 @@ class ArticleView(QAbstractScrollArea):
         self.session = session
         self.point_size = 16.0
         self.show_rejected = False
+        self.show_candidates = True  # curation shows gold's decisions only
         self.layout_: ArticleLayout | None = None
         self.focus_entity_id: int | None = None
         self.focus_relation_id: int | None = None
@@ -75,7 +76,8 @@ class ArticleView(QAbstractScrollArea):
         return [
             e
             for e in self.session.entities.values()
-            if self.show_rejected or e.status != Status.REJECTED
+            if (self.show_rejected or e.status != Status.REJECTED)
+            and (self.show_candidates or e.status != Status.CANDIDATE)
         ]
 
     def rebuild(self) -> None:

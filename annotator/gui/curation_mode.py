@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QDockWidget
 from annotator.app import curation
 from annotator.app.curation import ENTITY, CurationError, DocumentCuration
 from annotator.app.curation_operations import settle_as_is, take_version
-from annotator.app.events import DocumentChanged
+from annotator.app.events import DocumentChanged, Origin
 from annotator.app.operations import SetDocumentStatus
 from annotator.gui import physical_keys
 from annotator.gui.actions import CURATION_BACK, CURATION_KEYS, portable
@@ -92,6 +92,7 @@ class CurationMode(QObject):
         if not on:
             self.active = self.editing = False
             project.layer = self._layer_before
+            self.view.show_candidates = True
             self.view.set_tracks([])
             self.view.set_outline([])
             self.dock.hide()
@@ -111,6 +112,7 @@ class CurationMode(QObject):
             self.changed.emit()
             return False
         self._layer_before, project.layer = project.layer, GOLD
+        self.view.show_candidates = False  # the suggesters' proposals: the annotators saw them
         self.active = True
         self.dock.show()
         self.dock.raise_()
@@ -138,7 +140,8 @@ class CurationMode(QObject):
             return
         if not premerged(project, document_id):
             result = curation.premerge(project, document_id)
-            self.session.reload()  # gold changed under the view
+            # gold changed under every view: the article, the panels, the documents list
+            self.session.workspace.documents_changed([document_id], Origin.MERGE)
             self.tell(
                 f"Pre-merged ({curation.project_policy(project)}): {result.entities} entities "
                 f"and {result.relations} relations the annotators agreed on are in gold."
