@@ -15,12 +15,24 @@ _LABEL_NAME = re.compile(r"^[\w\-]+$")
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 
 
+_LANGUAGE = re.compile(r"^[a-z]{2,3}$")  # ISO 639 codes: ar, en, fa, ckb
+
+
 @dataclass(frozen=True, slots=True)
 class EntityLabel:
+    """A label: `name` is its id (stored, exported), `display` its names for people in
+    other interface languages as (language, name) pairs, e.g. (("ar", "شخص"),)."""
+
     name: str
     colour: str
     hotkey: str = ""
     description: str = ""
+    display: tuple[tuple[str, str], ...] = ()
+
+    def shown(self, language: str) -> str:
+        """The name to show in an interface in `language` (ISO 639): its display name
+        there, else its id."""
+        return dict(self.display).get(language, self.name)
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +42,11 @@ class RelationType:
     symmetric: bool = False
     hotkey: str = ""
     description: str = ""
+    display: tuple[tuple[str, str], ...] = ()  # (language, name), as for EntityLabel
+
+    def shown(self, language: str) -> str:
+        """The name to show in an interface in `language`: its display name, else its id."""
+        return dict(self.display).get(language, self.name)
 
     def allows(self, head_label: str, tail_label: str) -> bool:
         if (head_label, tail_label) in self.pairs:
@@ -134,6 +151,7 @@ def _label_dict(label: EntityLabel) -> dict[str, Any]:
         "colour": label.colour,
         "hotkey": label.hotkey,
         "description": label.description,
+        "display": dict(label.display) or "",
     }
 
 
@@ -144,6 +162,7 @@ def _type_dict(relation_type: RelationType) -> dict[str, Any]:
         "symmetric": relation_type.symmetric,
         "pairs": [list(pair) for pair in relation_type.pairs],
         "description": relation_type.description,
+        "display": dict(relation_type.display) or "",
     }
 
 
@@ -154,6 +173,23 @@ def _text_field(entry: dict[str, Any], key: str, where: str, required: bool = Fa
     if required and not value:
         raise AnnotationError(f"{where}: field {key!r} is missing")
     return value
+
+
+def _display_field(entry: dict[str, Any], where: str) -> tuple[tuple[str, str], ...]:
+    """`display = { ar = "شخص" }`: names for people, by interface language."""
+    value = entry.get("display", {})
+    if not isinstance(value, dict):
+        raise AnnotationError(
+            f"{where}: field 'display' must be a table of names by language: {{ ar = \"شخص\" }}"
+        )
+    for language, name in value.items():
+        if not _LANGUAGE.match(language):
+            raise AnnotationError(
+                f"{where}: display language {language!r} is not an ISO 639 code (ar, en, fa)"
+            )
+        if not isinstance(name, str) or not name.strip():
+            raise AnnotationError(f"{where}: display.{language} must be a non-empty string")
+    return tuple(sorted((language, name.strip()) for language, name in value.items()))
 
 
 def _schema_from_dict(data: dict[str, Any], origin: str) -> Schema:
@@ -173,6 +209,7 @@ def _schema_from_dict(data: dict[str, Any], origin: str) -> Schema:
                 colour=_text_field(entry, "colour", where, required=True),
                 hotkey=_text_field(entry, "hotkey", where),
                 description=_text_field(entry, "description", where),
+                display=_display_field(entry, where),
             )
         )
     raw_types = data.get("relation_types", [])
@@ -205,6 +242,7 @@ def _schema_from_dict(data: dict[str, Any], origin: str) -> Schema:
                 symmetric=symmetric,
                 hotkey=_text_field(entry, "hotkey", where),
                 description=_text_field(entry, "description", where),
+                display=_display_field(entry, where),
             )
         )
     try:

@@ -84,3 +84,17 @@ def test_bad_schema_files_are_refused_with_the_reason(toml, message):
 def test_unknown_label_lists_the_known_ones():
     with pytest.raises(AnnotationError, match="unknown label 'PER'; the schema has PERS, LOC"):
         default_schema().label("PER")
+
+
+def test_labels_and_types_have_display_names_by_language_and_exports_keep_ids():
+    schema = default_schema()
+    person = schema.label("PERS")
+    assert person.shown("ar") == "شخص" and person.shown("en") == "PERS"
+    assert schema.relation_type("located_in").shown("ar") == "يقع في"
+    assert Schema.from_toml(schema.to_toml()) == schema
+    bad = '[[labels]]\nname = "PERS"\ncolour = "#d62728"\ndisplay = { arabic = "شخص" }\n'
+    with pytest.raises(AnnotationError, match="labels #1: display language 'arabic'"):
+        Schema.from_toml(bad, "s.toml")
+    empty = '[[labels]]\nname = "PERS"\ncolour = "#d62728"\ndisplay = { ar = " " }\n'
+    with pytest.raises(AnnotationError, match="display.ar must be a non-empty string"):
+        Schema.from_toml(empty, "s.toml")
