@@ -469,6 +469,14 @@ def _other_actions() -> list[ActionSpec]:
             W,
             checkable=True,
         ),
+        ActionSpec(
+            "view.curation_policy",
+            "Curation pre-merge policy…",
+            lambda p: p.curation.choose_policy(),
+            (),
+            "View",
+            W,
+        ),
         ActionSpec("help.keys", "Keyboard shortcuts", lambda p: p.help.show(), ("F1",), "Help", W),
     ]
 

@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QDockWidget
+from PySide6.QtWidgets import QDockWidget, QInputDialog
 
 from annotator.app import curation
 from annotator.app.curation import ENTITY, CurationError, DocumentCuration
@@ -163,6 +163,28 @@ class CurationMode(QObject):
         ):
             self.state = self.state.with_settled(self.session.project)
             self._show()
+
+    def choose_policy(self) -> None:
+        """Ask which pre-merge policy the project uses from now on (documents already
+        pre-merged keep theirs)."""
+        project = self.session.project
+        current = curation.project_policy(project)
+        choices = {
+            "unanimous: what every annotator has exactly": "unanimous",
+            "majority: what more than half of them have": "majority",
+        }
+        labels = list(choices)
+        picked, ok = QInputDialog.getItem(
+            self.view.window(),
+            "Curation pre-merge policy",
+            "Put into gold, before the curator decides anything:",
+            labels,
+            list(choices.values()).index(current),
+            False,
+        )
+        if ok and choices[picked] != current:
+            project.set_setting(curation.POLICY_SETTING, choices[picked])
+            self.tell(f"Pre-merge policy: {choices[picked]} (for documents not pre-merged yet).")
 
     # --- keys ------------------------------------------------------------------------------
     def wants(self, event) -> bool:

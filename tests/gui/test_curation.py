@@ -155,3 +155,27 @@ def test_ctrl_d_asks_when_disagreements_are_open_then_marks_curated(curating, qt
     window.binder.actions["view.curate"].trigger()
     assert not window.curation.active and window.project.layer == "lead"
     assert not window.view.layout_.tracks
+
+
+def test_the_pre_merge_policy_is_chosen_in_the_window(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    application()
+    path = tmp_path / "team.sqlite"
+    fx.build(path)
+    project = Project.open(path, annotator="lead")
+    window = open_window(project)
+    qtbot.addWidget(window)
+    window.show()
+    monkeypatch.setattr(
+        QInputDialog,
+        "getItem",
+        lambda *a, **k: ("majority: what more than half of them have", True),
+    )
+    window.binder.actions["view.curation_policy"].trigger()
+    assert project.setting("curation_policy") == "majority"
+    window.binder.actions["view.curate"].trigger()
+    # two of three agreed everywhere: all six disagreements are settled by the pre-merge
+    assert "6 of 6 disagreements settled" in window.curation_status.text()
+    assert fx.LAVROV in gold(path)
+    project.close()
