@@ -9,12 +9,11 @@ labelling is one operation per document, each on that document's history.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from itertools import groupby
 
 from annotator.app.operations import Composite, Delta, Operation
-from annotator.app.workspace import Workspace
 from annotator.model import Entity, Status
 from annotator.store import Project
 
@@ -57,6 +56,13 @@ class Proposal:
     spans: tuple[tuple[int, int], ...]
     decided: int
     already_proposed: int
+
+    def summary(self) -> str:
+        count = len(self.spans)
+        return (
+            f"Proposed {count} {self.label} candidate{'s' if count != 1 else ''}; left out "
+            f"{self.decided} already decided and {self.already_proposed} already proposed."
+        )
 
 
 def plan(
@@ -118,15 +124,18 @@ class LabelReport:
         )
 
 
-def label_project_matches(workspace: Workspace, matches: Iterable, label: str) -> LabelReport:
+def label_project_matches(
+    project: Project, matches: Iterable, label: str, perform: Callable[[Operation], object]
+) -> LabelReport:
     """Propose every match (objects with `document_id`, `start`, `end`, grouped by
     document as `ProjectSearch.matches` gives them) as a candidate of `label`: one
-    operation per document, performed through `workspace` (so each is on its document's
-    undo history and announced). Documents with nothing new get no operation."""
+    operation per document, given to `perform` (`Workspace.perform`, or the window
+    session's, which returns False when the edit was refused), so each is on its
+    document's undo history and announced. Documents with nothing new get none."""
     report = LabelReport()
     for document_id, group in groupby(matches, key=lambda m: m.document_id):
-        proposal = plan(workspace.project, document_id, ((m.start, m.end) for m in group), label)
+        proposal = plan(project, document_id, ((m.start, m.end) for m in group), label)
+        if proposal.spans and perform(ProposeMatches(proposal)) is False:
+            continue  # refused (the window said why): nothing of it counts
         report.add(proposal)
-        if proposal.spans:
-            workspace.perform(ProposeMatches(proposal))
     return report

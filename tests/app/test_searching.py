@@ -168,7 +168,7 @@ def test_label_project_matches_is_one_operation_per_document(project):
     project.add_document("three", "لا شيء هنا")
     project.add_entity(two.id, 5, 10, "PERS", status=Status.REJECTED, source="cues")
     matches = search_project(project, Query("بوتين", through_clitics=True))
-    report = label_project_matches(workspace, matches, "PERS")
+    report = label_project_matches(project, matches, "PERS", workspace.perform)
     assert (report.proposed, report.decided, report.already_proposed, report.documents) == (
         2,
         1,
