@@ -13,8 +13,9 @@ from annotator.gui.actions import MENUS, ActionSpec, Scope, portable
 
 class ActionBinder:
     """Builds every QAction of `specs` on `window` (WINDOW scope) or `article` (ARTICLE
-    scope: keys work while the article or its children have the focus), in the menus of
-    `MENUS`. Handlers and `enabled` get `parts`."""
+    scope: keys work while the article or its children have the focus), on each of
+    `panels` (PANELS) or on `find_bar` (FIND), in the menus of `MENUS`. Handlers and
+    `enabled` get `parts`."""
 
     def __init__(
         self,
@@ -23,10 +24,12 @@ class ActionBinder:
         panels: list[QWidget],
         parts,
         specs: Iterable[ActionSpec],
+        find_bar: QWidget | None = None,
     ) -> None:
         self.window = window
         self.article = article
         self.panels = panels
+        self.find_bar = find_bar
         self.parts = parts
         self.specs: list[ActionSpec] = []
         self.actions: dict[str, QAction] = {}
@@ -53,6 +56,7 @@ class ActionBinder:
             Scope.WINDOW: [self.window],
             Scope.ARTICLE: [self.article],
             Scope.PANELS: self.panels,
+            Scope.FIND: [self.find_bar] if self.find_bar is not None else [],
         }[spec.scope]
         for owner in owners:
             owner.addAction(action)
@@ -74,7 +78,10 @@ class ActionBinder:
     def bound_keys(self) -> set[str]:
         """Every key a QAction of this window listens to (portable text)."""
         keys = set()
-        for owner in (self.window, self.article, *self.panels):
+        owners = [self.window, self.article, *self.panels]
+        if self.find_bar is not None:
+            owners.append(self.find_bar)
+        for owner in owners:
             for action in owner.actions():
                 keys.update(
                     key.toString(QKeySequence.SequenceFormat.PortableText)

@@ -7,21 +7,33 @@ from collections.abc import Iterable
 
 from PySide6.QtWidgets import QDialog, QTextBrowser, QVBoxLayout, QWidget
 
-from annotator.gui.actions import LINK_KEYS, MENUS, ActionSpec
+from annotator.gui.actions import LINK_KEYS, MENUS, ActionSpec, Scope
 from annotator.model import Schema
 
 KEY_SEPARATOR = "  or  "
+# where a key without a menu entry works, as the help's section title
+SCOPE_SECTIONS = {
+    Scope.ARTICLE: "Article",
+    Scope.PANELS: "Side panels",
+    Scope.FIND: "Find bar (Ctrl+F)",
+    Scope.WINDOW: "Window",
+}
 
 
 def help_rows(specs: Iterable[ActionSpec], schema: Schema) -> list[tuple[str, str, str]]:
-    """(section, keys, what it does) for every bound key: menu actions by menu, the keys
-    of the article, the keys while making a relation, and the schema's type hotkeys."""
+    """(section, keys, what it does) for every bound key: menu actions by menu, keys
+    without a menu entry by where they work (the article, the side panels, the find
+    bar), the keys while making a relation, and the schema's type hotkeys."""
     rows = []
     specs = list(specs)
-    for section in (*MENUS, None):
+    for section in MENUS:
         for spec in specs:
             if spec.keys and spec.menu == section:
-                rows.append((section or "Article", KEY_SEPARATOR.join(spec.keys), spec.title))
+                rows.append((section, KEY_SEPARATOR.join(spec.keys), spec.title))
+    for scope, section in SCOPE_SECTIONS.items():  # keys without a menu entry
+        for spec in specs:
+            if spec.keys and spec.menu is None and spec.scope == scope:
+                rows.append((section, KEY_SEPARATOR.join(spec.keys), spec.title))
     linking = "While making a relation (after R, a drag, or T; other keys wait for Escape)"
     rows.extend((linking, KEY_SEPARATOR.join(key.keys), key.title) for key in LINK_KEYS)
     for index, relation_type in enumerate(schema.relation_types, start=1):

@@ -1,8 +1,9 @@
 """The main window: composed of small parts, each given what it needs explicitly.
 
-Parts: the session (the open document, fed by the workspace's events), the article view,
-the side panels, the status line, edits, project files, background suggestions, view
-toggles and the key help. `ActionBinder` builds every menu and key from the actions table.
+Parts: the session (the open document, fed by the workspace's events), the article view
+with its find bar, the side panels (the project search among them), the status line,
+edits, project files, background suggestions, view toggles and the key help.
+`ActionBinder` builds every menu and key from the actions table.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QToolBar,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -30,10 +32,12 @@ from annotator.gui.action_binding import ActionBinder
 from annotator.gui.actions import ACTIONS, label_actions
 from annotator.gui.article_view import ArticleView
 from annotator.gui.edit_commands import EditCommands
+from annotator.gui.find_bar import FindBar
 from annotator.gui.fonts import ui_font
 from annotator.gui.key_help import KeyHelp
 from annotator.gui.panels import DocumentList, EntityList, RelationList
 from annotator.gui.project_files import ProjectFiles
+from annotator.gui.search_panel import SearchPanel
 from annotator.gui.session import DocumentSession
 from annotator.gui.status_line import StatusLine
 from annotator.gui.suggestions import Suggestions
@@ -61,6 +65,8 @@ class WindowParts:
     toggles: ViewToggles
     help: KeyHelp
     team: Team
+    find: FindBar
+    results: SearchPanel
 
 
 class MainWindow(QMainWindow):
@@ -78,21 +84,30 @@ class MainWindow(QMainWindow):
         self.session = DocumentSession(workspace, self)
         self.setFont(ui_font(10))
         self.view = ArticleView(self.session, self)
-        self.setCentralWidget(self.view)
+        self.find_bar = FindBar(self.session, self.view, self.tell)
+        self.setCentralWidget(_above(self.find_bar, self.view))
         self.documents = DocumentList(self.session, self)
         self.entity_list = EntityList(self.session, self.view, self)
         self.relation_list = RelationList(self.session, self.view, self)
+        self.search_panel = SearchPanel(
+            self.session, self.view, self.open_document, self.tell, self.ask
+        )
         self._dock("Documents", self.documents, Qt.DockWidgetArea.LeftDockWidgetArea)
         self._dock("Entities", self.entity_list, Qt.DockWidgetArea.RightDockWidgetArea)
-        self._dock("Relations", self.relation_list, Qt.DockWidgetArea.RightDockWidgetArea)
+        relations = self._dock(
+            "Relations", self.relation_list, Qt.DockWidgetArea.RightDockWidgetArea
+        )
+        search_dock = self._dock("Search", self.search_panel, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.tabifyDockWidget(relations, search_dock)  # a tab beside Relations, with room
+        search_dock.hide()  # until Ctrl+Shift+F
         self.status = QLabel()
         # a normal widget: a temporary message (an error, a refusal) takes its place while shown
         self.statusBar().addWidget(self.status, 1)
         self.status_line = StatusLine(self.status, self.session, self.view)
         specs = [*ACTIONS, *label_actions(self.project.schema)]
         self.parts = self._compose(open_window, KeyHelp(self, specs, self.project.schema))
-        panels = [self.documents, self.entity_list, self.relation_list]
-        self.binder = ActionBinder(self, self.view, panels, self.parts, specs)
+        panels = [self.documents, self.entity_list, self.relation_list, self.search_panel]
+        self.binder = ActionBinder(self, self.view, panels, self.parts, specs, self.find_bar)
         for widget in (self.view, *panels):  # the pane that has the keys shows it
             widget.setStyleSheet(FOCUS_FRAME)
         self.undo_action = self.binder.actions["edit.undo"]
@@ -144,7 +159,17 @@ class MainWindow(QMainWindow):
         self.edits, self.files, self.suggestions = edits, files, suggestions
         team = Team(self, self.workspace, tell)
         return WindowParts(
-            self, self.session, self.view, edits, files, suggestions, toggles, help, team
+            self,
+            self.session,
+            self.view,
+            edits,
+            files,
+            suggestions,
+            toggles,
+            help,
+            team,
+            find=self.find_bar,
+            results=self.search_panel,
         )
 
     def _connect(self) -> None:
@@ -157,12 +182,13 @@ class MainWindow(QMainWindow):
         self.session.history_changed.connect(self._history_changed)
         self.session.project_changed.connect(self._project_changed)
 
-    def _dock(self, title: str, widget: QWidget, area) -> None:
+    def _dock(self, title: str, widget: QWidget, area) -> QDockWidget:
         dock = QDockWidget(title, self)
         dock.setObjectName(title)
         dock.setWidget(widget)
         dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
         self.addDockWidget(area, dock)
+        return dock
 
     def _add_recent_menu(self) -> None:
         file_menu = self.binder.menus["File"]
@@ -248,3 +274,14 @@ class MainWindow(QMainWindow):
         if self.owns_project:
             self.project.close()
         super().closeEvent(event)
+
+
+def _above(bar: QWidget, article: QWidget) -> QWidget:
+    """The central widget: the find bar (hidden until Ctrl+F) over the article."""
+    box = QWidget()
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(0)
+    layout.addWidget(bar)
+    layout.addWidget(article, 1)
+    return box
