@@ -400,6 +400,55 @@ def schema_command(db: Path | None, export_file: Path) -> None:
     click.echo(f"Wrote the schema to {export_file}")
 
 
+@main.command()
+@click.argument("arguments", nargs=-1, required=True, metavar="[DB] QUERY")
+@click.option(
+    "--through-clitics",
+    is_flag=True,
+    help="The first word may carry proclitics (بوتين finds لبوتين; the span leaves them out).",
+)
+@click.option("--regex", is_flag=True, help="QUERY is a Python regular expression on the raw text.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per match, per line.")
+def search(arguments: tuple[str, ...], through_clitics: bool, regex: bool, as_json: bool) -> None:
+    """Every match of QUERY in the project: document id and name, start and end (code
+    points), context. Matching ignores diacritics, tatweel and letter variants, on whole
+    words (several words of QUERY may be given unquoted). Exit code 1 when nothing
+    matches, 2 for an invalid regular expression."""
+    from annotator.app.searching import search_project
+    from annotator.text.search import Query, SearchError
+
+    db, words = _split_db(arguments, minimum_rest=1)
+    query = Query(" ".join(words), through_clitics=through_clitics, regex=regex)
+    documents: set[int] = set()
+    matches = 0
+    with _open(db) as project:
+        try:
+            for match in search_project(project, query):
+                matches += 1
+                documents.add(match.document_id)
+                _print_match(match, as_json)
+        except SearchError as error:
+            click.echo(f"error: {error}", err=True)
+            sys.exit(2)
+    click.echo(f"{matches} matches in {len(documents)} documents", err=True)
+    sys.exit(0 if matches else 1)
+
+
+def _print_match(match, as_json: bool) -> None:
+    """One line: JSON, or id, name, start, end and the context (the match in « »),
+    separated by tabs."""
+    import json
+
+    if as_json:
+        click.echo(json.dumps(match.to_json(), ensure_ascii=False))
+        return
+    shown = " ".join(match.text.split())
+    click.echo(
+        f"{match.document_id}\t{match.document}\t{match.start}\t{match.end}\t"
+        f"{match.before}«{shown}»{match.after}"
+    )
+
+
 def _names(value: str | None) -> list[str] | None:
     return [name.strip() for name in value.split(",") if name.strip()] if value else None
 

@@ -15,8 +15,9 @@ from annotator.gui.physical_keys import LatinKey, latin_key
 
 class ActionBinder:
     """Builds every QAction of `specs` on `window` (WINDOW scope) or `article` (ARTICLE
-    scope: keys work while the article or its children have the focus), in the menus of
-    `MENUS`. Handlers and `enabled` get `parts`.
+    scope: keys work while the article or its children have the focus), on each of
+    `panels` (PANELS) or on `find_bar` (FIND), in the menus of `MENUS`. Handlers and
+    `enabled` get `parts`.
 
     A key press that no widget used and no shortcut matched, typed with a layout without
     Latin letters (ق on the key of R), triggers the action bound to the same physical key
@@ -32,10 +33,12 @@ class ActionBinder:
         panels: list[QWidget],
         parts,
         specs: Iterable[ActionSpec],
+        find_bar: QWidget | None = None,
     ) -> None:
         self.window = window
         self.article = article
         self.panels = panels
+        self.find_bar = find_bar
         self.parts = parts
         self.specs: list[ActionSpec] = []
         self.actions: dict[str, QAction] = {}
@@ -66,6 +69,7 @@ class ActionBinder:
             Scope.WINDOW: [self.window],
             Scope.ARTICLE: [self.article],
             Scope.PANELS: self.panels,
+            Scope.FIND: [self.find_bar] if self.find_bar is not None else [],
         }[spec.scope]
         for owner in owners:
             owner.addAction(action)
@@ -116,7 +120,10 @@ class ActionBinder:
     def bound_keys(self) -> set[str]:
         """Every key a QAction of this window listens to (portable text)."""
         keys = set()
-        for owner in (self.window, self.article, *self.panels):
+        owners = [self.window, self.article, *self.panels]
+        if self.find_bar is not None:
+            owners.append(self.find_bar)
+        for owner in owners:
             for action in owner.actions():
                 keys.update(
                     key.toString(QKeySequence.SequenceFormat.PortableText)

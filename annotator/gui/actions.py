@@ -19,11 +19,12 @@ from PySide6.QtGui import QKeySequence
 class Scope(StrEnum):
     """WINDOW: the key works anywhere in the window. ARTICLE: only while the article has
     the keys (lists and dialogs keep their own Enter, Delete, arrows, digits). PANELS:
-    only while a side panel has them."""
+    only while a side panel has them. FIND: only while the find bar has them."""
 
     WINDOW = "window"
     ARTICLE = "article"
     PANELS = "panels"
+    FIND = "find"  # only while the find bar (Ctrl+F) has the keys
 
 
 @dataclass(frozen=True)
@@ -43,7 +44,7 @@ class ActionSpec:
     separator: bool = False  # a separator before it in its menu
 
 
-MENUS = ("File", "Edit", "Relations", "Suggest", "Labels", "Document", "View", "Help")
+MENUS = ("File", "Edit", "Search", "Relations", "Suggest", "Labels", "Document", "View", "Help")
 
 
 def _entity_focused(parts) -> bool:
@@ -481,6 +482,63 @@ def _other_actions() -> list[ActionSpec]:
     ]
 
 
+def _search_actions() -> list[ActionSpec]:
+    W, F, s = Scope.WINDOW, Scope.FIND, "Search"
+    return [
+        ActionSpec(
+            "search.find", "Find in the article…", lambda p: p.find.open(), ("Ctrl+F",), s, W
+        ),
+        ActionSpec("search.next", "Next match", lambda p: p.find.step(1), ("F3",), s, W),
+        ActionSpec(
+            "search.previous", "Previous match", lambda p: p.find.step(-1), ("Shift+F3",), s, W
+        ),
+        ActionSpec(
+            "search.label_found",
+            "Label all matches in the article…",
+            lambda p: p.find.choose_label(),
+            ("Ctrl+L",),
+            s,
+            W,
+        ),
+        ActionSpec(
+            "search.project",
+            "Search the project…",
+            lambda p: p.results.open(p.find.suggested_query()),
+            ("Ctrl+Shift+F",),
+            s,
+            W,
+            separator=True,
+        ),
+        ActionSpec(
+            "search.label_project",
+            "Label all matches in the project…",
+            lambda p: p.results.choose_label(),
+            ("Ctrl+Shift+L",),
+            s,
+            W,
+        ),
+        ActionSpec(
+            "find.next", "Next match", lambda p: p.find.step(1), ("Return", "Enter"), None, F
+        ),
+        ActionSpec(
+            "find.previous",
+            "Previous match",
+            lambda p: p.find.step(-1),
+            ("Shift+Return", "Shift+Enter"),
+            None,
+            F,
+        ),
+        ActionSpec(
+            "find.close",
+            "Close the find bar; the keys go back to the article",
+            lambda p: p.find.close_bar(),
+            ("Escape",),
+            None,
+            F,
+        ),
+    ]
+
+
 def label_actions(schema) -> list[ActionSpec]:
     """One action per label of the schema: its hotkey labels the selection as a new
     entity, or relabels the focused one."""
@@ -499,6 +557,7 @@ def label_actions(schema) -> list[ActionSpec]:
 ACTIONS: tuple[ActionSpec, ...] = (
     *_file_actions(),
     *_edit_actions(),
+    *_search_actions(),
     *_relation_actions(),
     *_other_actions(),
 )

@@ -18,6 +18,8 @@ from annotator.gui.word_selection import WordSelection
 from annotator.model import Entity, Relation, Status
 
 SELECTION_COLOUR = QColor(255, 200, 0, 110)
+HIGHLIGHT_COLOUR = QColor(0, 150, 255, 60)  # the find bar's matches
+CURRENT_HIGHLIGHT_PEN = QPen(QColor("#0b62c4"), 2)  # the match F3 stepped to
 _FILL_ALPHA = {Status.ACCEPTED: 95, Status.CANDIDATE: 22, Status.REJECTED: 0}
 _PEN_STYLE = {
     Status.ACCEPTED: Qt.PenStyle.SolidLine,
@@ -56,6 +58,11 @@ class ArticleView(QAbstractScrollArea):
         )
         self._link_drag: int | None = None
         self.selection: tuple[int, int] | None = None
+        # spans (code points, in reading order, not overlapping) highlighted by the find
+        # bar, and the index of the current one
+        self.highlights: list[tuple[int, int]] = []
+        self._highlight_starts: list[int] = []
+        self.current_highlight: int | None = None
         self.word_selection = WordSelection("")
         self._press: tuple[int, bool] | None = None  # (character, exact)
         self.tracks: list[Track] = []  # annotators' layers under the lines (curation)
@@ -278,6 +285,8 @@ class ArticleView(QAbstractScrollArea):
         if self.selection is not None:
             for rect in layout.span_rects(*self.selection):
                 painter.fillRect(rect, SELECTION_COLOUR)
+        if self.highlights and lines:
+            self._paint_highlights(painter, lines)
         painter.setPen(QColor("black"))
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         for line_index in lines:
@@ -311,6 +320,31 @@ class ArticleView(QAbstractScrollArea):
         if self.link is not None:
             viewport = QRectF(self.viewport().rect())
             paint_link(painter, layout, self.link, lines, viewport, offset)
+
+    def _paint_highlights(self, painter: QPainter, lines: range) -> None:
+        """The find bar's matches on the visible lines, the current one framed."""
+        layout = self.layout_
+        first, last = layout.lines[lines.start].start, layout.lines[lines.stop - 1].end
+        index = max(0, bisect_right(self._highlight_starts, first) - 1)
+        painter.setPen(CURRENT_HIGHLIGHT_PEN)
+        while index < len(self.highlights) and self.highlights[index][0] < last:
+            for rect in layout.span_rects(*self.highlights[index]):
+                painter.fillRect(rect, HIGHLIGHT_COLOUR)
+                if index == self.current_highlight:
+                    painter.drawRect(rect)
+            index += 1
+
+    def set_highlights(self, spans: list[tuple[int, int]], current: int | None = None) -> None:
+        """Highlight these spans (code points, in reading order, not overlapping), the
+        one at index `current` framed; [] removes every highlight."""
+        self.highlights = list(spans)
+        self._highlight_starts = [start for start, _ in self.highlights]
+        self.current_highlight = current
+        self.viewport().update()
+
+    def show_span(self, start: int, end: int) -> None:
+        """Scroll so that [start, end) is on screen (nothing moves if it already is)."""
+        self._scroll_to_span(start, end)
 
     # --- focus and navigation ----------------------------------------------------------
     def focused_entity(self) -> Entity | None:

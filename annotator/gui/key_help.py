@@ -8,7 +8,14 @@ from collections.abc import Iterable
 from PySide6.QtWidgets import QDialog, QTextBrowser, QVBoxLayout, QWidget
 
 from annotator.gui import physical_keys
-from annotator.gui.actions import CURATION_BACK, CURATION_KEYS, LINK_KEYS, MENUS, ActionSpec
+from annotator.gui.actions import (
+    CURATION_BACK,
+    CURATION_KEYS,
+    LINK_KEYS,
+    MENUS,
+    ActionSpec,
+    Scope,
+)
 from annotator.model import Schema
 
 KEY_SEPARATOR = "  or  "
@@ -18,18 +25,30 @@ LAYOUT_NOTE = (
     "R is the key of ق, Ctrl+Z the key of ئ. Ctrl+Shift+Z types Ctrl+Shift+~ there: "
     "redo with Ctrl+Y."
 )
+# where a key without a menu entry works, as the help's section title
+SCOPE_SECTIONS = {
+    Scope.ARTICLE: "Article",
+    Scope.PANELS: "Side panels",
+    Scope.FIND: "Find bar (Ctrl+F)",
+    Scope.WINDOW: "Window",
+}
 
 
 def help_rows(specs: Iterable[ActionSpec], schema: Schema) -> list[tuple[str, str, str]]:
-    """(section, keys, what it does) for every bound key: menu actions by menu, the keys
-    of the article, the keys while making a relation, and the schema's type hotkeys, and
-    the keys of curation."""
+    """(section, keys, what it does) for every bound key: menu actions by menu, keys
+    without a menu entry by where they work (the article, the side panels, the find
+    bar), the keys while making a relation, the schema's type hotkeys, and the keys of
+    curation."""
     rows = []
     specs = list(specs)
-    for section in (*MENUS, None):
+    for section in MENUS:
         for spec in specs:
             if spec.keys and spec.menu == section:
-                rows.append((section or "Article", KEY_SEPARATOR.join(spec.keys), spec.title))
+                rows.append((section, KEY_SEPARATOR.join(spec.keys), spec.title))
+    for scope, section in SCOPE_SECTIONS.items():  # keys without a menu entry
+        for spec in specs:
+            if spec.keys and spec.menu is None and spec.scope == scope:
+                rows.append((section, KEY_SEPARATOR.join(spec.keys), spec.title))
     linking = "While making a relation (after R, a drag, or T; other keys wait for Escape)"
     rows.extend((linking, KEY_SEPARATOR.join(key.keys), key.title) for key in LINK_KEYS)
     for index, relation_type in enumerate(schema.relation_types, start=1):

@@ -1,8 +1,9 @@
 """The main window: composed of small parts, each given what it needs explicitly.
 
-Parts: the session (the open document, fed by the workspace's events), the article view,
-the side panels, the status line, edits, project files, background suggestions, view
-toggles and the key help. `ActionBinder` builds every menu and key from the actions table.
+Parts: the session (the open document, fed by the workspace's events), the article view
+with its find bar, the side panels (the project search among them), the status line,
+edits, project files, background suggestions, view toggles and the key help.
+`ActionBinder` builds every menu and key from the actions table.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QToolBar,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -32,10 +34,12 @@ from annotator.gui.article_view import ArticleView
 from annotator.gui.curation_mode import CurationMode
 from annotator.gui.curation_panel import DisagreementList
 from annotator.gui.edit_commands import EditCommands
+from annotator.gui.find_bar import FindBar
 from annotator.gui.fonts import ui_font
 from annotator.gui.key_help import KeyHelp
 from annotator.gui.panels import DocumentList, EntityList, RelationList
 from annotator.gui.project_files import ProjectFiles
+from annotator.gui.search_panel import SearchPanel
 from annotator.gui.session import DocumentSession
 from annotator.gui.status_line import StatusLine
 from annotator.gui.suggestions import Suggestions
@@ -64,6 +68,8 @@ class WindowParts:
     help: KeyHelp
     team: Team
     curation: CurationMode
+    find: FindBar
+    results: SearchPanel
 
 
 class MainWindow(QMainWindow):
@@ -81,15 +87,24 @@ class MainWindow(QMainWindow):
         self.session = DocumentSession(workspace, self)
         self.setFont(ui_font(10))
         self.view = ArticleView(self.session, self)
-        self.setCentralWidget(self.view)
+        self.find_bar = FindBar(self.session, self.view, self.tell)
+        self.setCentralWidget(_above(self.find_bar, self.view))
         self.documents = DocumentList(self.session, self)
         self.entity_list = EntityList(self.session, self.view, self)
         self.relation_list = RelationList(self.session, self.view, self)
+        self.search_panel = SearchPanel(
+            self.session, self.view, self.open_document, self.tell, self.ask
+        )
         self._dock("Documents", self.documents, Qt.DockWidgetArea.LeftDockWidgetArea)
         entities_dock = self._dock(
             "Entities", self.entity_list, Qt.DockWidgetArea.RightDockWidgetArea
         )
-        self._dock("Relations", self.relation_list, Qt.DockWidgetArea.RightDockWidgetArea)
+        relations = self._dock(
+            "Relations", self.relation_list, Qt.DockWidgetArea.RightDockWidgetArea
+        )
+        search_dock = self._dock("Search", self.search_panel, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.tabifyDockWidget(relations, search_dock)  # a tab beside Relations, with room
+        search_dock.hide()  # until Ctrl+Shift+F
         self.disagreements = DisagreementList(self)
         self.disagreements_dock = self._dock(
             "Disagreements", self.disagreements, Qt.DockWidgetArea.RightDockWidgetArea
@@ -101,8 +116,14 @@ class MainWindow(QMainWindow):
         self.status_line = StatusLine(self.status, self.session, self.view)
         specs = [*ACTIONS, *label_actions(self.project.schema)]
         self.parts = self._compose(open_window, KeyHelp(self, specs, self.project.schema))
-        panels = [self.documents, self.entity_list, self.relation_list, self.disagreements]
-        self.binder = ActionBinder(self, self.view, panels, self.parts, specs)
+        panels = [
+            self.documents,
+            self.entity_list,
+            self.relation_list,
+            self.search_panel,
+            self.disagreements,
+        ]
+        self.binder = ActionBinder(self, self.view, panels, self.parts, specs, self.find_bar)
         for widget in (self.view, *panels):  # the pane that has the keys shows it
             widget.setStyleSheet(FOCUS_FRAME)
         self.undo_action = self.binder.actions["edit.undo"]
@@ -165,9 +186,19 @@ class MainWindow(QMainWindow):
         )
         self.curation = curation
         return WindowParts(
-            self, self.session, self.view, edits, files, suggestions, toggles, help, team,
+            self,
+            self.session,
+            self.view,
+            edits,
+            files,
+            suggestions,
+            toggles,
+            help,
+            team,
             curation,
-        )  # fmt: skip
+            find=self.find_bar,
+            results=self.search_panel,
+        )
 
     def _connect(self) -> None:
         self.documents.document_chosen.connect(self.open_document)
@@ -283,3 +314,14 @@ class MainWindow(QMainWindow):
         if self.owns_project:
             self.project.close()
         super().closeEvent(event)
+
+
+def _above(bar: QWidget, article: QWidget) -> QWidget:
+    """The central widget: the find bar (hidden until Ctrl+F) over the article."""
+    box = QWidget()
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(0)
+    layout.addWidget(bar)
+    layout.addWidget(article, 1)
+    return box

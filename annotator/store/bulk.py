@@ -24,6 +24,7 @@ from annotator.model import (
     text_sha256,
 )
 from annotator.model.drafts import DocumentDraft
+from annotator.store import search_index
 from annotator.store.connection import write_transaction
 from annotator.store.project import Project
 from annotator.store.rows import now
@@ -39,7 +40,8 @@ class InsertOutcome:
 def insert_drafts(
     project: Project, drafts: Iterable[DocumentDraft], origin: str
 ) -> list[InsertOutcome]:
-    """Insert already-checked drafts in one transaction: all of them, or none."""
+    """Insert already-checked drafts in one transaction: all of them, or none. The new
+    documents go into the full-text index (`store.search_index`) in the same one."""
     db = project._db
     outcomes: list[InsertOutcome] = []
     schema = project.schema
@@ -145,6 +147,7 @@ def insert_drafts(
             "VALUES (?, ?, ?, ?, ?, ?, ?)",
             documents,
         )
+        search_index.add(db, ((row[0], row[2]) for row in documents))  # (id, text)
         conn.executemany(
             "INSERT INTO document_layers (document_id, layer, status, updated_at) "
             "VALUES (?, ?, ?, ?)",

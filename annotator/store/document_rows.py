@@ -14,6 +14,7 @@ from annotator.model import (
     check_document_status,
     text_sha256,
 )
+from annotator.store import search_index
 from annotator.store.connection import write_transaction
 from annotator.store.edit_log import EditLog
 from annotator.store.rows import DOCUMENT_SELECT, document_from_row, now
@@ -89,7 +90,8 @@ class DocumentRows:
         annotator: str,
         layer: str,
     ) -> Document | None:
-        """Add a document (with `status` in `layer`); None if its text is already here."""
+        """Add a document (with `status` in `layer`), indexed for search in the same
+        transaction; None if its text is already here."""
         status = check_document_status(status)
         if not text.strip():
             raise AnnotationError(f"{name}: the document is empty (no text)")
@@ -104,6 +106,7 @@ class DocumentRows:
                 (name, text, sha256, json.dumps(meta or {}, ensure_ascii=False), stamp, stamp),
             )
             document_id = cursor.lastrowid
+            search_index.add(self._db, [(document_id, text)])
             self.write_status(document_id, layer, status)
             self._log.record(
                 action="import",

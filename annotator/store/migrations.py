@@ -302,3 +302,17 @@ def m005_curation(db: Database) -> None:
         )
         """
     )
+
+
+@migrations()
+def m006_search_index(db: Database) -> None:
+    """The full-text index of the project search (`annotator.store.search_index`): a
+    contentless FTS5 table over each document's normalised words (rowid = document id),
+    filled here for the documents already in the project."""
+    from annotator.store import search_index
+
+    db.execute(
+        "CREATE VIRTUAL TABLE search_index USING fts5(words, content='', detail=full, "
+        "tokenize='unicode61 remove_diacritics 0')"
+    )
+    search_index.fill(db)

@@ -25,10 +25,7 @@ def _bound_keys(window) -> set[str]:
     }
     curation = set(window.curation.keymap) | window.curation.back_keys
     return (
-        window.binder.bound_keys()
-        | set(window.view.linking.keymap)
-        | schema_type_keys
-        | curation
+        window.binder.bound_keys() | set(window.view.linking.keymap) | schema_type_keys | curation
     )
 
 
