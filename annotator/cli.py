@@ -17,6 +17,9 @@ from annotator.paths import PROJECT_SUFFIXES, default_project_path
 from annotator.store import Project, ProjectFileError
 from annotator.store.connection import check_project_file
 
+#: the window's interface languages (`gui --lang`); the command line's messages are English
+LANGUAGES = ("ar", "en")
+
 
 def _fail(message: str) -> None:
     click.echo(f"error: {message}", err=True)
@@ -98,8 +101,13 @@ def _self_test(context: click.Context, _param, value: bool) -> None:
     help="Who is annotating (default: ANNOTATOR_NAME, else the system user name). In a "
     "team project each person works in their own layer, named after them.",
 )
+@click.option(
+    "--lang",
+    type=click.Choice(LANGUAGES),
+    help="The window's language (as `gui --lang`); the command line always speaks English.",
+)
 @click.pass_context
-def main(context: click.Context, annotator: str | None) -> None:
+def main(context: click.Context, annotator: str | None, lang: str | None) -> None:
     """Annotate named entities and relations in Arabic news articles.
 
     With no command: open the default project (creating it with the sample article).
@@ -107,7 +115,7 @@ def main(context: click.Context, annotator: str | None) -> None:
     project (override its location with ANNOTATOR_DB).
     """
     if context.invoked_subcommand is None:
-        context.invoke(gui)
+        context.invoke(gui, lang=lang)
 
 
 @main.command()
@@ -125,9 +133,26 @@ def main(context: click.Context, annotator: str | None) -> None:
     help="Print the time to the first painted article and the memory, then quit.",
 )
 @click.option("--curate", is_flag=True, help="Open in curation mode (View > Curate).")
-def gui(db: Path | None, screenshot: Path | None, startup_report: bool, curate: bool) -> None:
+@click.option(
+    "--lang",
+    type=click.Choice(LANGUAGES),
+    help="The window's language: ar (Arabic, the window mirrored right to left) or en. "
+    "Default: the choice made in the window (View > Interface language and digits…), "
+    "else the system's language.",
+)
+def gui(
+    db: Path | None,
+    screenshot: Path | None,
+    startup_report: bool,
+    curate: bool,
+    lang: str | None = None,
+) -> None:
     """Open the annotation window on DB (default: the default project)."""
     from annotator.gui.app import has_display, run
+
+    context = click.get_current_context(silent=True)
+    root = context.find_root() if context is not None else None
+    lang = lang or (root.params.get("lang") if root is not None else None)
 
     if not has_display():
         _fail(
@@ -139,7 +164,9 @@ def gui(db: Path | None, screenshot: Path | None, startup_report: bool, curate: 
             _fail(f"{db}: no project here; create one with `annotator init {db}`")
     except ProjectFileError as error:
         _fail(str(error))
-    sys.exit(run(db, screenshot=screenshot, startup_report=startup_report, curate=curate))
+    sys.exit(
+        run(db, screenshot=screenshot, startup_report=startup_report, curate=curate, language=lang)
+    )
 
 
 @main.command()

@@ -10,7 +10,13 @@ from pathlib import Path
 
 from PySide6.QtCore import QThread, Signal
 
+from annotator.gui.i18n import Texts
+from annotator.gui.reports import suggest_summary
 from annotator.store import Project
+
+
+class SuggestText(Texts):
+    """What a suggestion run says when it stops."""
 
 
 class SuggestWorker(QThread):
@@ -74,8 +80,10 @@ class SuggestWorker(QThread):
                         cancelled=lambda: self._cancelled,
                     )
         except Exception as error:  # noqa: BLE001 - reported in the status bar, never lost
-            self.finished_run.emit(f"Suggestions stopped: {type(error).__name__}: {error}")
+            self.finished_run.emit(
+                SuggestText.tr("Suggestions stopped: {error}").format(
+                    error=f"{type(error).__name__}: {error}"
+                )
+            )
             return
-        notes = "; ".join(dict.fromkeys([*report.unavailable, *report.left_out]))
-        prefix = "Suggestions cancelled" if report.cancelled else "Suggestions"
-        self.finished_run.emit(f"{prefix}: {report.summary()}" + (f" ({notes})" if notes else ""))
+        self.finished_run.emit(suggest_summary(report))

@@ -11,10 +11,15 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressBar, QPushButto
 
 from annotator.app.events import DocumentChanged, Origin
 from annotator.app.workspace import Workspace
+from annotator.gui.i18n import Texts, isolate
 from annotator.gui.suggest_worker import SuggestWorker
 
 MEMORY_DELAY_MS = 400
 _PERSON = (Origin.EDIT, Origin.UNDO, Origin.REDO)
+
+
+class SuggestionsText(Texts):
+    """The Suggest menu's dialogs and messages."""
 
 
 class Suggestions:
@@ -47,7 +52,7 @@ class Suggestions:
         self.memory_timer.setInterval(MEMORY_DELAY_MS)
         self.memory_timer.timeout.connect(lambda: self.start(["memory"]))
         cancel_button.clicked.connect(self.cancel)
-        workspace.events.subscribe(self._on_event)
+        self._unsubscribe = workspace.events.subscribe(self._on_event)
 
     def _on_event(self, event) -> None:
         """Project memory learns from accepted entities: refresh it after a person's edit."""
@@ -93,7 +98,10 @@ class Suggestions:
             self.worker.cancel()
 
     def stop(self) -> None:
-        """The window closes: no new run, and the running one ends first."""
+        """The window closes: no new run, and the running one ends first; the workspace's
+        events no longer reach this window (another window may go on with it)."""
+        self._unsubscribe()
+        self._unsubscribe = lambda: None
         self.memory_timer.stop()
         if self.worker is not None and self.worker.isRunning():
             self._pending = None
@@ -132,13 +140,19 @@ class Suggestions:
         from annotator.suggest.base import SuggesterUnavailable
         from annotator.suggest.ner_model import read_model_labels
 
-        folder = QFileDialog.getExistingDirectory(self.window, "camel-tools NER model folder")
+        folder = QFileDialog.getExistingDirectory(
+            self.window, SuggestionsText.tr("camel-tools NER model folder")
+        )
         if not folder:
             return
         try:
             read_model_labels(Path(folder), self.project.schema)
         except SuggesterUnavailable as error:
-            QMessageBox.warning(self.window, "NER model", str(error))
+            QMessageBox.warning(self.window, SuggestionsText.tr("NER model"), str(error))
             return
         self.project.set_setting("ner_model", folder)
-        self.tell(f"NER model set to {folder}; Suggest (Ctrl+Shift+S) runs it in the background")
+        self.tell(
+            SuggestionsText.tr(
+                "NER model set to {folder}; Suggest (Ctrl+Shift+S) runs it in the background"
+            ).format(folder=isolate(folder))
+        )
