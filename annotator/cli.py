@@ -397,7 +397,10 @@ def _names(value: str | None) -> list[str] | None:
     help="A camel-tools NER model folder (else the project's setting, "
     "ANNOTATOR_NER_MODEL, or camel-tools' installed model).",
 )
-@click.option("--only", help="Run only these suggesters: camel-ner,memory,gazetteer,cues.")
+@click.option(
+    "--only",
+    help="Run only these suggesters: project-ner,builtin-ner,camel-ner,memory,gazetteer,cues.",
+)
 @click.option(
     "--doc", "document_ids", type=int, multiple=True, help="Only this document id (repeatable)."
 )
@@ -409,7 +412,8 @@ def suggest(
     document_ids: tuple[int, ...],
     force: bool,
 ) -> None:
-    """Propose candidate entities: camel-tools NER, project memory, place names, cue rules."""
+    """Propose candidate entities: the project learner (retrained first when it is due),
+    the built-in NER, camel-tools NER, project memory, place names, cue rules."""
     from annotator.app.suggesting import suggest as run
     from annotator.app.workspace import Workspace
     from annotator.suggest.runner import SuggestReport
@@ -423,6 +427,12 @@ def suggest(
         except AnnotationError as error:
             _fail(str(error))
         report = SuggestReport()
+        wanted = _names(only)
+        if (wanted is None or "project-ner" in wanted) and not project.read_only:
+            from annotator.app.learning import learn, learner_due
+
+            if learner_due(project):  # the same model the window would have by now
+                click.echo(learn(project).summary())
         ids = list(document_ids) or None
         total = len(ids) if ids else project.document_count()
         with _progress(total, "doc") as bar:
@@ -445,6 +455,24 @@ def suggest(
     explicitly_wanted = ner_model is not None or "camel-ner" in (_names(only) or [])
     if explicitly_wanted and any(r.startswith("camel-ner") for r in report.unavailable):
         sys.exit(1)
+
+
+@main.command()
+@click.argument("db", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--force", is_flag=True, help="Retrain even if it is not due (never on unchanged data)."
+)
+def learn(db: Path | None, force: bool) -> None:
+    """Retrain the project learner (source project-ner) on the Wojood sample plus the
+    project's gold when it is due: after every 20 accepted or corrected entities (the
+    project setting learner_every) and when a document is marked done."""
+    from annotator.app.learning import learn as retrain
+
+    with _open(db) as project:
+        if project.read_only:
+            _fail(f"{project.path} is read-only: the learner's model cannot be stored")
+        result = retrain(project, force=force)
+    click.echo(result.summary())
 
 
 @main.command()

@@ -302,3 +302,24 @@ def m005_curation(db: Database) -> None:
         )
         """
     )
+
+
+@migrations()
+def m006_learned_models(db: Database) -> None:
+    """The project learner's model, one per layer (each annotator's learner learns from
+    their own gold): CRFsuite layers zipped in `model`, the fingerprint of the training
+    data it was made from, and `gold`, the accepted entities and done documents it saw
+    (JSON), against which the next retraining is due."""
+    db.execute(
+        """
+        CREATE TABLE learned_models (
+            layer TEXT PRIMARY KEY,
+            fingerprint TEXT NOT NULL,
+            trained_at TEXT NOT NULL,
+            seconds REAL NOT NULL,
+            metadata TEXT NOT NULL,
+            gold TEXT NOT NULL,
+            model BLOB NOT NULL
+        )
+        """
+    )

@@ -190,6 +190,34 @@ class CrfNerModel:
         _check_metadata(folder, metadata, layers)
         return cls(layers, metadata)
 
+    def to_bytes(self) -> bytes:
+        """The model as one zip (the files `save` writes), e.g. for a blob in a project."""
+        import io
+        import zipfile
+
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+            for name in sorted(self.layers):
+                archive.writestr(f"{name}.crfsuite", self.layers[name])
+            text = json.dumps(self.metadata, ensure_ascii=False, indent=2, sort_keys=True)
+            archive.writestr(METADATA_FILE, text + "\n")
+        return buffer.getvalue()
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> CrfNerModel:
+        """Read `to_bytes`' zip. Raises ModelError as `load` does."""
+        import io
+        import zipfile
+
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as archive:
+                metadata = json.loads(archive.read(METADATA_FILE).decode("utf-8"))
+                layers = {name: archive.read(f"{name}.crfsuite") for name in metadata["layers"]}
+        except (OSError, ValueError, KeyError, zipfile.BadZipFile) as error:
+            raise ModelError(f"no usable CRF model in the stored bytes: {error}") from error
+        _check_metadata(Path("<stored model>"), metadata, layers)
+        return cls(layers, metadata)
+
     def fingerprint(self) -> str:
         """Changes with any layer's bytes, the features' version and the lexicons."""
         digest = hashlib.sha256()
