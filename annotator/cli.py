@@ -12,7 +12,7 @@ from annotator import __version__
 from annotator.app.exporting import export_project
 from annotator.app.importing import import_paths
 from annotator.formats import registry
-from annotator.model import AnnotationError, DocumentStatus, Schema
+from annotator.model import AnnotationError, DocumentStatus, Schema, default_schema
 from annotator.paths import PROJECT_SUFFIXES, default_project_path
 from annotator.store import Project, ProjectFileError
 from annotator.store.connection import check_project_file
@@ -484,10 +484,51 @@ def learn(db: Path | None, force: bool) -> None:
     is_flag=True,
     help="Use every document with accepted entities, not only those marked done.",
 )
+@click.option(
+    "--gold",
+    "gold_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Score on this gold file instead (JSONL, doccano, CoNLL …, read by the format "
+    "registry into a project in memory; DB is not used).",
+)
+@click.option("--format", "format_name", type=click.Choice(registry.names("read")))
+@click.option("--map", "label_map", help="With --gold: rename labels, e.g. GPE=LOC,FAC=LOC.")
+@click.option("--drop", help="With --gold: leave out these labels, e.g. DATE,OCC.")
+@click.option("--sentences-per-document", type=click.IntRange(1), help="With --gold: CoNLL.")
+@click.option(
+    "--learning-curve",
+    is_flag=True,
+    help="With --gold: train the project learner on the first k documents (k = 1, 2, 4 …) "
+    "and score on the rest.",
+)
+@click.option(
+    "--plot",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="With --learning-curve: save the curve as a PNG.",
+)
 def evaluate(
-    db: Path | None, ner_model: Path | None, only: str | None, all_documents: bool
+    db: Path | None,
+    ner_model: Path | None,
+    only: str | None,
+    all_documents: bool,
+    gold_file: Path | None,
+    format_name: str | None,
+    label_map: str | None,
+    drop: str | None,
+    sentences_per_document: int | None,
+    learning_curve: bool,
+    plot: Path | None,
 ) -> None:
-    """Per-label precision, recall and F1 of each suggester against the accepted gold."""
+    """Per-label precision, recall and F1 of each suggester against the accepted gold
+    (the project's, or an external file's with --gold)."""
+    if gold_file is not None:
+        options = {"map": _label_map(label_map), "drop": set(_names(drop) or [])}
+        if sentences_per_document:
+            options["sentences_per_document"] = sentences_per_document
+        _evaluate_gold(db, gold_file, format_name, options, _names(only), learning_curve, plot)
+        return
+    if learning_curve or plot:
+        _fail("--learning-curve and --plot need --gold FILE")
     from annotator.suggest.evaluate import evaluate as score
     from annotator.suggest.evaluate import gold_documents
     from annotator.suggest.runner import SuggestReport, build_suggesters
@@ -522,6 +563,50 @@ def evaluate(
                 f"{name:<12}{label or 'all':<8}{tp:>6}{fp:>6}{fn:>6}"
                 f"{precision:>11.3f}{recall:>8.3f}{f1:>7.3f}"
             )
+
+
+def _evaluate_gold(db, gold_file, format_name, options, only, learning_curve, plot) -> None:
+    from annotator.app import evaluating
+    from annotator.formats.errors import FormatError
+    from annotator.suggest.runner import SUGGESTER_NAMES
+
+    schema = None
+    if db is not None:
+        with _open(db) as project:
+            schema = project.schema
+    schema = schema or default_schema()
+    try:
+        drafts, notices = evaluating.read_gold(gold_file, schema, format_name, options)
+    except (FormatError, AnnotationError) as error:
+        _fail(str(error))
+    for notice in notices[:10]:
+        click.echo(f"notice: {notice}", err=True)
+    labels = [label for label in schema.label_names if any(
+        e.label == label for draft in drafts for e in draft.entities)]  # fmt: skip
+    names = [name for name in (only or SUGGESTER_NAMES) if name != "camel-ner" or only]
+    click.echo(f"Gold: {gold_file} ({len(drafts)} documents, labels {', '.join(labels)})")
+    click.echo("Exact: span and label; tolerant: a candidate may differ by leading proclitics")
+    cold = evaluating.cold_start(schema, drafts, names)
+    click.echo("\n".join(evaluating.table_lines(cold, labels)))
+    if len(drafts) >= 2:
+        half = evaluating.annotated_first(schema, drafts, len(drafts) // 2)
+        click.echo("\n".join(evaluating.table_lines(half, labels)))
+    if learning_curve:
+        points = evaluating.learning_curve(
+            schema, drafts, progress=lambda line: click.echo(f"  {line}", err=True)
+        )
+        click.echo("Learning curve (exact), scored on the documents after the first k:")
+        click.echo(f"  {'k':>4}  {'suggesters':<14}{'P':>7}{'R':>7}{'F1':>7}{'train s':>9}")
+        for k, measurement in points:
+            for name in (evaluating.DEFAULT_SET, "project-ner"):
+                row = measurement.scores.get(name, evaluating.Scores()).exact.row()
+                click.echo(
+                    f"  {k:>4}  {name:<14}{row[3]:>7.3f}{row[4]:>7.3f}{row[5]:>7.3f}"
+                    f"{measurement.seconds:>9.1f}"
+                )
+        if plot is not None:
+            evaluating.plot_learning_curve(points, plot)
+            click.echo(f"Wrote {plot}")
 
 
 @main.command()

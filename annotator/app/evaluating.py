@@ -252,6 +252,9 @@ def table_lines(measurement: Measurement, labels: Sequence[str]) -> list[str]:
         f"{'P':>7}{'R':>7}{'F1':>7}   tolerant{'P':>6}{'R':>7}{'F1':>7}",
     ]
     for name, entry in measurement.scores.items():
+        if not sum(entry.exact.true_positives.values()) + sum(entry.exact.false_positives.values()):
+            lines.append(f"  {name:<14}proposed nothing")
+            continue
         for label in [*labels, None]:
             tp, fp, fn, p, r, f = entry.exact.row(label)
             if label is not None and tp + fp + fn == 0:
