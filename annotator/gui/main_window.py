@@ -120,7 +120,8 @@ class MainWindow(QMainWindow):
         progress.setMaximumWidth(220)
         progress.setFormat("suggesting %v/%m")
         cancel = QPushButton("Cancel")
-        for widget in (progress, cancel):
+        learning = QLabel()
+        for widget in (learning, progress, cancel):
             widget.hide()
             self.statusBar().addPermanentWidget(widget)
         edits = EditCommands(self.session, self.view, self.ask, self.open_document, tell)
@@ -131,6 +132,7 @@ class MainWindow(QMainWindow):
             progress,
             cancel,
             tell,
+            learning,
         )
         files = ProjectFiles(
             self,
@@ -140,7 +142,7 @@ class MainWindow(QMainWindow):
             tell,
             lambda _ids: suggestions.start(list(DEFAULT_SUGGESTERS)),
         )
-        toggles = ViewToggles(self.view)
+        toggles = ViewToggles(self.view, self.project, self, tell)
         self.edits, self.files, self.suggestions = edits, files, suggestions
         team = Team(self, self.workspace, tell)
         return WindowParts(
