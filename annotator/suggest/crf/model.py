@@ -148,6 +148,26 @@ class CrfNerModel:
             found.extend(self._predict_layer(name, items))
         return resolve_conflicts(found)
 
+    def marginals(self, words: Sequence[str], label: str) -> list[tuple[float, float]]:
+        """(P(B-label), P(I-label)) for each word, from the CRF that tags `label` (forward-
+        backward marginals); [] if no layer tags it or `words` is empty."""
+        layer = next((n for n, owned in self._owned().items() if label in owned), None)
+        if layer is None or not words:
+            return []
+        tagger = self._tagger(layer)
+        tagger.set(sentence_features(words))
+        known = set(tagger.labels())
+        result = []
+        for index in range(len(words)):
+            begin = tagger.marginal("B-" + label, index) if "B-" + label in known else 0.0
+            inside = tagger.marginal("I-" + label, index) if "I-" + label in known else 0.0
+            result.append((begin, inside))
+        return result
+
+    def _owned(self) -> dict[str, tuple[str, ...]]:
+        layers = self.metadata.get("layers", {})
+        return {name: tuple(layers.get(name, {}).get("labels", ())) for name in self.layers}
+
     def _predict_layer(self, name: str, items: list[list[str]]) -> list[PredictedSpan]:
         tagger = self._tagger(name)
         tagger.set(items)
