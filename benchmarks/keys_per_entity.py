@@ -120,7 +120,8 @@ class Replay:
                 return
             if first_missing is not None and (
                 first_candidate is None
-                or (first_missing[0], first_missing[1]) < (first_candidate.start, first_candidate.end)
+                or (first_missing[0], first_missing[1])
+                < (first_candidate.start, first_candidate.end)
             ):
                 self.create(first_missing)
             else:
@@ -200,8 +201,12 @@ class Replay:
             elif end > target[1]:
                 step = (0, -1)
             moved = self.view.word_boundary_moves(start, end, *step)
-            overshoot = (step[0] < 0 and moved[0] < target[0]) or (step[0] > 0 and moved[0] > target[0]) or (
-                step[1] > 0 and moved[1] > target[1]) or (step[1] < 0 and moved[1] < target[1])  # fmt: skip
+            overshoot = (
+                (step[0] < 0 and moved[0] < target[0])
+                or (step[0] > 0 and moved[0] > target[0])
+                or (step[1] > 0 and moved[1] > target[1])
+                or (step[1] < 0 and moved[1] < target[1])
+            )
             if moved != (start, end) and moved[0] < moved[1] and not overshoot:
                 keys.append(("word resize", MOVES[step]))
                 start, end = moved
@@ -264,7 +269,9 @@ class Replay:
             span = words.step(anchor, 1 if forward else -1)
             if span is None:
                 return None
-            keys.append(("Alt+arrow (select a word)", (K.Key_Left if forward else K.Key_Right, ALT)))
+            keys.append(
+                ("Alt+arrow (select a word)", (K.Key_Left if forward else K.Key_Right, ALT))
+            )
             if span[0] == first.start:
                 break
             anchor = span[1] if forward else span[0]
@@ -342,7 +349,10 @@ def measure(drafts, annotated: int, test: range, folder: Path, qt_app) -> Tally:
         replay.run()
         if replay.accepted() != gold:
             text = drafts[index].text
-            wrong = [(s, e, lab, text[s:e], (s, e, lab) in gold) for s, e, lab in replay.accepted() ^ gold]
+            wrong = [
+                (s, e, lab, text[s:e], (s, e, lab) in gold)
+                for s, e, lab in replay.accepted() ^ gold
+            ]
             raise RuntimeError(f"document {index}: accepted and gold differ: {wrong}")
     window.close()
     project.close()

@@ -170,7 +170,18 @@ def _build_one(name, project, ner_model, project_model, *, explicit: bool) -> Su
         return GazetteerSuggester()
     from annotator.suggest.cues import CueSuggester
 
-    return CueSuggester()
+    return CueSuggester(builtin_model())
+
+
+def builtin_model():
+    """The built-in NER's CRF model (the cue rules take place names' extent from it), or
+    None when it cannot be loaded here."""
+    from annotator.suggest.builtin_ner import BuiltinNerSuggester
+
+    try:
+        return BuiltinNerSuggester().model()
+    except SuggesterUnavailable:
+        return None
 
 
 def run_suggesters(

@@ -6,13 +6,15 @@ from __future__ import annotations
 import pytest
 
 from annotator.suggest.cues import CueSuggester
-from annotator.suggest.runner import name_spans
+from annotator.suggest.runner import builtin_model, name_spans
+
+CUES = CueSuggester(builtin_model())  # as the runner builds it: place names' extent
 
 
 def found(text, label=None):
     return [
         text[c.start : c.end]
-        for c in name_spans(text, CueSuggester().suggest(text))
+        for c in name_spans(text, CUES.suggest(text))
         if label is None or c.label == label
     ]
 
@@ -95,3 +97,12 @@ def test_organisation_heads_stop_at_the_organisations_end():
 )
 def test_a_place_after_its_kind_is_a_location(text, place):
     assert place in found(text, "LOC")
+
+
+def test_without_the_model_the_place_rule_takes_the_words_alone():
+    text = "اقتحم الجيش مدينة طوباس فجر اليوم"
+    alone = CueSuggester()
+    assert [text[c.start : c.end] for c in alone.suggest(text) if c.label == "LOC"] == [
+        "مدينة طوباس"
+    ]
+    assert alone.fingerprint() != CUES.fingerprint()
