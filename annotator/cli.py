@@ -605,7 +605,10 @@ def _evaluate_gold(db, gold_file, format_name, options, only, learning_curve, pl
                     f"{measurement.seconds:>9.1f}"
                 )
         if plot is not None:
-            evaluating.plot_learning_curve(points, plot)
+            try:
+                evaluating.plot_learning_curve(points, plot)
+            except ImportError as error:
+                _fail(f"--plot needs matplotlib, which this installation lacks: {error}")
             click.echo(f"Wrote {plot}")
 
 
