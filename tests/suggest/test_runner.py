@@ -211,3 +211,26 @@ def test_no_candidate_inside_an_accepted_name_of_the_same_label(project):
     assert _candidates(project, document.id) == sorted(
         [(other, other + 5, "PERS", "memory"), (inner, inner + 5, "LOC", "memory")]
     )
+
+
+def test_the_built_in_ner_reaches_another_schema_through_its_label_map(tmp_path):
+    from annotator.model import Schema
+
+    schema = Schema.from_toml(
+        '[[labels]]\nname = "شخص"\ncolour = "#c0392b"\n'
+        '[[labels]]\nname = "منظمة"\ncolour = "#2980b9"\n'
+    )
+    text = "أعلنت وزارة الخارجية الروسية أن الوزير سيرغي لافروف سيزور القاهرة."
+    with Project.create(tmp_path / "p.sqlite", schema) as project:
+        document = project.add_document("d", text)
+        report = SuggestReport()
+        assert build_suggesters(project, ["builtin-ner"], report=report)[0].label_map == {}
+        project.set_setting("builtin_ner_map", '{"PERS": "شخص", "ORG": "منظمة"}')
+        run_suggesters(project, build_suggesters(project, ["builtin-ner"]))
+        found = {(text[s:e], label) for s, e, label, _ in _candidates(project, document.id)}
+        assert ("وزارة الخارجية الروسية", "منظمة") in found
+        assert {label for _, label in found} <= {"شخص", "منظمة"}  # LOC is not reached
+        project.set_setting("builtin_ner_map", "[not json")
+        report = SuggestReport()
+        assert build_suggesters(project, ["builtin-ner"], report=report) == []
+        assert "builtin_ner_map" in report.unavailable[0]
