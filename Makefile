@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: setup run test lint format bench lexicon model package package-ner package-onefile package-test clean
+.PHONY: setup run test lint format bench lexicon places model package package-ner package-onefile package-test clean
 
 setup: $(STAMP)
 
@@ -41,10 +41,17 @@ bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/relation_speed.py
 	$(BIN)/python benchmarks/suggest_scaling.py
 	$(BIN)/python benchmarks/search_speed.py
+	$(BIN)/python benchmarks/learner_speed.py
+	$(BIN)/python benchmarks/ner_targets.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/keys_per_entity.py
 
 # The common-word list the cue rules use, rebuilt from the Wojood sample in resources/.
 lexicon: $(STAMP)
 	$(BIN)/python build_scripts/build_lexicon.py
+
+# Short forms of country names for the gazetteer, measured on the Wojood sample (pycountry).
+places: $(STAMP)
+	$(BIN)/python build_scripts/build_places.py
 
 # The built-in NER model (annotator/resources/models/builtin-ner/), trained from the
 # Wojood sample in resources/wojood/: deterministic, its data hash in its metadata.

@@ -453,6 +453,14 @@ def _other_actions() -> list[ActionSpec]:
             checkable=True,
         ),
         ActionSpec(
+            "view.min_confidence",
+            "Hide candidates below a confidence…",
+            lambda p: p.toggles.choose_min_confidence(),
+            (),
+            "View",
+            W,
+        ),
+        ActionSpec(
             "view.agreement",
             "Agreement between annotators…",
             lambda p: p.team.agreement(),

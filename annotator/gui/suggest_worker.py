@@ -79,3 +79,50 @@ class SuggestWorker(QThread):
         notes = "; ".join(dict.fromkeys([*report.unavailable, *report.left_out]))
         prefix = "Suggestions cancelled" if report.cancelled else "Suggestions"
         self.finished_run.emit(f"{prefix}: {report.summary()}" + (f" ({notes})" if notes else ""))
+
+
+def learner_command(project_path: Path, annotator: str | None) -> list[str]:
+    """`annotator learn DB` as a separate process: from source through this Python, in
+    the packaged program through the program itself. CRFsuite holds the interpreter lock
+    while it trains, so a thread of the window would freeze it."""
+    import sys
+
+    program = (
+        [sys.executable] if getattr(sys, "frozen", False) else [sys.executable, "-m", "annotator"]
+    )
+    who = ["--annotator", annotator] if annotator else []
+    return [*program, *who, "learn", str(project_path)]
+
+
+class LearnWorker(QThread):
+    """Retrains the project learner in another process (`annotator learn`), waiting for it
+    here so the window's thread never does."""
+
+    finished_learning = Signal(bool, str)  # trained, the learner's summary or the error
+
+    def __init__(self, project_path: Path, annotator: str | None) -> None:
+        super().__init__()
+        self.command = learner_command(project_path, annotator)
+        self._process = None
+
+    def run(self) -> None:
+        import subprocess
+
+        try:
+            self._process = subprocess.Popen(
+                self.command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+            )
+            out, err = self._process.communicate()
+        except OSError as error:
+            self.finished_learning.emit(False, f"Project model: could not start: {error}")
+            return
+        if self._process.returncode != 0:
+            reason = (err or out).strip().splitlines()[-1:] or ["no message"]
+            self.finished_learning.emit(False, f"Project model: training failed: {reason[0]}")
+            return
+        summary = out.strip().splitlines()[-1] if out.strip() else "Project model: done"
+        self.finished_learning.emit("retrained" in summary, summary)
+
+    def stop(self) -> None:
+        if self._process is not None and self._process.poll() is None:
+            self._process.terminate()
