@@ -40,6 +40,7 @@ bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/window_speed.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/relation_speed.py
 	$(BIN)/python benchmarks/suggest_scaling.py
+	$(BIN)/python benchmarks/agreement_speed.py
 
 # The common-word list the cue rules use, rebuilt from the Wojood sample in resources/.
 lexicon: $(STAMP)
