@@ -18,7 +18,9 @@ the same run, several times each:
 
 Prints median and p95 of each and the ratio of the medians (target from the team-agreement
 issue: agreement under 3x an export), and, as extra lines, the pure computation
-(`compute_agreement` on values already read from the store) and the tokenizer alone.
+(`compute_agreement` on values already read from the store) and the tokenizer alone: the
+array form the agreement uses (`word_edges` on the texts joined) and a `Word` per token
+(`words_with_offsets`, document by document).
 
     PYTHONPATH=. .venv/bin/python benchmarks/agreement_speed.py [--documents N] [--runs R]
 """
@@ -55,7 +57,7 @@ from annotator.model.drafts import (  # noqa: E402
 from annotator.store import Project  # noqa: E402
 from annotator.store.bulk import insert_drafts  # noqa: E402
 from annotator.store.layers import accepted_by_layer, replace_layer  # noqa: E402
-from annotator.text.tokens import words_with_offsets  # noqa: E402
+from annotator.text.tokens import word_edges, words_with_offsets  # noqa: E402
 from benchmarks.corpus import document  # noqa: E402
 from benchmarks.figures import p95  # noqa: E402
 
@@ -204,7 +206,8 @@ def measure(work: Path, documents: int, runs: int) -> None:
         agreement.append(timed(lambda: cli_agreement(path)))
     report = cli_agreement(path)
     texts, names, layers, symmetric = read_values(path)
-    compute, tokenise = [], []
+    compute, tokenise, edges = [], [], []
+    joined = "".join(text + "\n" for text in texts.values())
     for _ in range(runs):
         compute.append(
             timed(
@@ -214,11 +217,13 @@ def measure(work: Path, documents: int, runs: int) -> None:
             )
         )
         tokenise.append(timed(lambda: [words_with_offsets(text) for text in texts.values()]))
+        edges.append(timed(lambda: word_edges(joined)))
     baseline = statistics.median(export)
     print(line("export, JSONL (`annotator export`)", export, baseline))
     print(line("agreement (`annotator agreement`)", agreement, baseline))
     print(line("  compute_agreement on values already read", compute, baseline))
-    print(line("  tokenizer alone (words_with_offsets)", tokenise, baseline))
+    print(line("  tokens: word_edges, texts joined", edges, baseline))
+    print(line("  tokens: words_with_offsets per document", tokenise, baseline))
     print(
         f"first runs, not counted above (lazy imports: formats; numpy, scipy, scikit-learn, "
         f"krippendorff): export {first_export * 1000:.0f} ms, agreement "

@@ -23,7 +23,6 @@ from annotator.app.agreement.scores import (
 )
 from annotator.app.agreement.spans import PairCounts, compare_documents, disagreement_order
 from annotator.app.agreement.token_statistics import kappas_and_alphas
-from annotator.text.tokens import Word
 
 
 def compute_agreement(
@@ -34,7 +33,6 @@ def compute_agreement(
     *,
     names: Mapping[int, str] | None = None,
     symmetric_relation_types: Iterable[str] = (),
-    words: Mapping[int, Sequence[Word]] | None = None,
 ) -> AgreementReport:
     """Agreement of `annotators` (default: all of `layers`, sorted) on the documents of
     `texts` that at least two of them have.
@@ -43,8 +41,6 @@ def compute_agreement(
     `label`: restrict entity statistics to this label (relations: head or tail has it).
     `names`: document id -> name for the per-document table (default "document N").
     `symmetric_relation_types`: relation types whose head and tail are unordered.
-    `words`: document id -> `words_with_offsets(text)` if the caller already has them
-    (the tokenizer is the costliest step); otherwise each text is tokenised once here.
 
     Raises AgreementError (a ValueError) for fewer than two annotators, an annotator not in
     `layers`, a LayerDocument filed under another annotator or document id, a compared
@@ -63,9 +59,7 @@ def compute_agreement(
     }
     labels = labels_in(prepared, label)
     tallies, documents = compare_documents(chosen, selection, prepared, names or {})
-    kappas, alphas, token_count = kappas_and_alphas(
-        texts, words or {}, chosen, selection, prepared, labels
-    )
+    kappas, alphas, token_count = kappas_and_alphas(texts, chosen, selection, prepared, labels)
     counts = {pair: PairCounts.of(tally) for pair, tally in tallies.items()}
     pairs = tuple(_scores(pair, counts[pair], labels, kappas[pair]) for pair in counts)
     return AgreementReport(

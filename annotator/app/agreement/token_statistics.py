@@ -2,8 +2,9 @@
 annotators, on IOB tags of (token, label) units.
 
 - tokens: camel-tools' word tokens split at every entity start and end of every chosen
-  annotator (`annotator.text.tokens.split_at_boundaries`), whatever the `label` filter, so
-  every entity covers whole tokens and a label's numbers do not depend on the filter.
+  annotator (`annotator.text.tokens.split_at_boundaries`, here in its array form
+  `token_starts` on `word_edges`), whatever the `label` filter, so every entity covers
+  whole tokens and a label's numbers do not depend on the filter.
 - nested entities: a unit is a (token, label) pair and has one tag per annotator: O, B or
   I. Entities of different labels are thus independent (a LOC inside an ORG tags both
   units). Entities of the same label that nest or cross are merged into their union
@@ -28,12 +29,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from itertools import combinations
-from operator import attrgetter, itemgetter
+from operator import itemgetter
 
 import numpy as np
 
 from annotator.app.agreement.inputs import PreparedLayer
-from annotator.text.tokens import Word, split_at_boundaries, words_with_offsets
+from annotator.text.tokens import token_starts, word_edges
 
 O_TAG, B_TAG, I_TAG, MISSING = 0, 1, 2, -1
 IOB = ("O", "B", "I")
@@ -41,19 +42,18 @@ IOB = ("O", "B", "I")
 
 def kappas_and_alphas(
     texts: Mapping[int, str],
-    words: Mapping[int, Sequence[Word]],
     chosen: Sequence[str],
     selection: Sequence[int],
     prepared: Mapping[str, Mapping[int, PreparedLayer]],
     labels: Sequence[str],
 ) -> tuple[dict[tuple[str, str], tuple[dict, float | None]], tuple[dict, float | None], int]:
     """Kappa per pair and alpha over all chosen annotators, on (token, label) units of the
-    documents of `selection` (`words`: their camel-tools words where the caller has them).
+    documents of `selection`.
 
     Returns ({pair: (kappa per label, kappa micro)}, (alpha per label, alpha micro), number
     of tokens in the compared documents); None for a statistic that is undefined.
     """
-    starts, spans, present = _tokenise(texts, words, chosen, selection, prepared, labels)
+    starts, spans, present = _tokenise(texts, chosen, selection, prepared, labels)
     tags = {name: iob_tags(starts, spans[name], present[name], len(labels)) for name in chosen}
     kappas = {
         (a, b): _pair_kappas(tags[a], tags[b], present[a] & present[b], labels)
@@ -62,57 +62,54 @@ def kappas_and_alphas(
     return kappas, _alphas(list(tags.values()), labels), len(starts)
 
 
-def _tokenise(texts, words, chosen, selection, prepared, labels):
-    """Lay the compared documents end to end (each text plus one code point).
+def _tokenise(texts, chosen, selection, prepared, labels):
+    """Lay the compared documents end to end, each text followed by a line break, and
+    tokenise them in one pass (`word_edges` gives each text's words, shifted).
 
     Returns the tokens' start offsets in those global coordinates (sorted), per annotator
     its entities (after the label filter) as (starts, ends, label indices) in the same
     coordinates, and per annotator a mask of the tokens of the documents it has.
     """
-    label_of = {name: i for i, name in enumerate(labels)}.__getitem__
-    starts: list[int] = []  # offsets in their document, with their document's base beside
-    bases: list[int] = []
-    spans = {name: ([], [], [], []) for name in chosen}  # starts, ends, labels, bases
-    ranges: dict[str, list[tuple[int, int]]] = {name: [] for name in chosen}
-    base = 0
-    for doc in selection:
-        text = texts[doc]
-        have = [(name, prepared[name][doc]) for name in chosen if doc in prepared[name]]
-        boundaries: set[int] = set()
-        for _, lay in have:
-            boundaries.update(map(itemgetter(0), lay.all_entities))
-            boundaries.update(map(itemgetter(1), lay.all_entities))
-        doc_words = words[doc] if doc in words else words_with_offsets(text)
-        first = len(starts)
-        starts.extend(map(attrgetter("start"), split_at_boundaries(doc_words, boundaries)))
-        bases.extend([base] * (len(starts) - first))
-        for name, lay in have:
-            ranges[name].append((first, len(starts)))
-            if lay.entities:
-                span_starts, span_ends, span_labels, span_bases = spans[name]
-                entity_starts, entity_ends, entity_labels = zip(*lay.entities, strict=True)
-                span_starts.extend(entity_starts)
-                span_ends.extend(entity_ends)
-                span_labels.extend(map(label_of, entity_labels))
-                span_bases.extend([base] * len(entity_starts))
-        base += len(text) + 1
-    present = {name: _mask(ranges[name], len(starts)) for name in chosen}
-    global_spans = {
-        name: (_plus(s, b), _plus(e, b), np.array(labels, dtype=np.int64))
-        for name, (s, e, labels, b) in spans.items()
+    lengths = np.array([len(texts[doc]) + 1 for doc in selection], dtype=np.int64)
+    bases = np.cumsum(lengths) - lengths
+    label_of = {name: i for i, name in enumerate(labels)}
+    spans, boundaries = {}, []
+    for name in chosen:
+        by_doc = prepared[name]
+        spans[name] = _global_entities(selection, bases, by_doc, "entities", label_of)
+        if all(lay.all_entities is lay.entities for lay in by_doc.values()):
+            boundaries += spans[name][:2]
+        else:
+            boundaries += _global_entities(selection, bases, by_doc, "all_entities")[:2]
+    word_starts, word_ends = word_edges("".join(texts[doc] + "\n" for doc in selection))
+    starts = token_starts(word_starts, word_ends, np.concatenate(boundaries))
+    document_of_token = np.searchsorted(bases, starts, side="right") - 1
+    present = {
+        name: np.array([doc in prepared[name] for doc in selection], dtype=bool)[document_of_token]
+        for name in chosen
     }
-    return _plus(starts, bases), global_spans, present
+    return starts, spans, present
 
 
-def _mask(ranges: list[tuple[int, int]], count: int) -> np.ndarray:
-    mask = np.zeros(count, dtype=bool)
-    for first, last in ranges:
-        mask[first:last] = True
-    return mask
-
-
-def _plus(offsets: list[int], bases: list[int]) -> np.ndarray:
-    return np.array(offsets, dtype=np.int64) + np.array(bases, dtype=np.int64)
+def _global_entities(selection, bases, by_doc, which, label_of=None):
+    """One annotator's entities (`which`: the filtered `entities` or `all_entities`) of
+    the documents in `selection`, shifted by their document's base: (starts, ends, label
+    indices in `label_of`, or None without it), three int64 arrays."""
+    rows: list = []
+    row_bases: list[int] = []
+    for doc, base in zip(selection, bases.tolist(), strict=True):
+        lay = by_doc.get(doc)
+        if lay is not None:
+            entities = getattr(lay, which)
+            rows += entities
+            row_bases += [base] * len(entities)
+    count, shift = len(rows), np.array(row_bases, dtype=np.int64)
+    starts = np.fromiter(map(itemgetter(0), rows), np.int64, count) + shift
+    ends = np.fromiter(map(itemgetter(1), rows), np.int64, count) + shift
+    if label_of is None:
+        return starts, ends, None
+    labels = np.fromiter(map(label_of.__getitem__, map(itemgetter(2), rows)), np.int64, count)
+    return starts, ends, labels
 
 
 def iob_tags(starts: np.ndarray, spans, present: np.ndarray, label_count: int) -> np.ndarray:
