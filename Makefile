@@ -44,6 +44,8 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/learner_speed.py
 	$(BIN)/python benchmarks/ner_targets.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/keys_per_entity.py
+	$(BIN)/python benchmarks/agreement_speed.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/curation_speed.py
 
 # The common-word list the cue rules use, rebuilt from the Wojood sample in resources/.
 lexicon: $(STAMP)
