@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: setup run test lint format bench lexicon model package package-ner package-onefile package-test translations clean
+.PHONY: setup run test lint format bench lexicon places model package package-ner package-onefile package-test translations clean
 
 # The window's compiled translations, built from the committed .ts (never committed).
 I18N := annotator/resources/i18n
@@ -54,10 +54,19 @@ bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/relation_speed.py
 	$(BIN)/python benchmarks/suggest_scaling.py
 	$(BIN)/python benchmarks/search_speed.py
+	$(BIN)/python benchmarks/learner_speed.py
+	$(BIN)/python benchmarks/ner_targets.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/keys_per_entity.py
+	$(BIN)/python benchmarks/agreement_speed.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/curation_speed.py
 
 # The common-word list the cue rules use, rebuilt from the Wojood sample in resources/.
 lexicon: $(STAMP)
 	$(BIN)/python build_scripts/build_lexicon.py
+
+# Short forms of country names for the gazetteer, measured on the Wojood sample (pycountry).
+places: $(STAMP)
+	$(BIN)/python build_scripts/build_places.py
 
 # The built-in NER model (annotator/resources/models/builtin-ner/), trained from the
 # Wojood sample in resources/wojood/: deterministic, its data hash in its metadata.

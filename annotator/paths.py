@@ -30,3 +30,14 @@ def sample_articles_dir() -> Path:
         if candidate.is_dir():
             return candidate
     raise FileNotFoundError("the sample article (seeds/) is missing from this installation")
+
+
+def wojood_sample() -> Path:
+    """The Wojood training sample the project learner trains on beside the project's gold:
+    packaged copy first (bundle), then the checkout's resources/wojood/train.txt."""
+    for folder in (RESOURCES_DIR / "wojood", PACKAGE_DIR.parent / "resources" / "wojood"):
+        if (folder / "train.txt").is_file():
+            return folder / "train.txt"
+    raise FileNotFoundError(
+        "the Wojood sample (resources/wojood/) is missing from this installation"
+    )

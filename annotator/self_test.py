@@ -3,8 +3,11 @@
 It goes through the application layer the window and the command line share, without Qt:
 a project file, the importer, the default suggesters, the operations and undo history for
 accepting a candidate and adding a relation (undone and redone), the JSONL exporter; then
-it reads the export back and checks it. Each step is printed; the exit code is 0 only if
-every step passed.
+it reads the export back and checks it. Last, two annotators' layers of the sample
+article are compared as `annotator agreement` compares them (numpy, scipy, scikit-learn,
+krippendorff) and the HTML report is written (matplotlib, Pillow), so a bundle that lacks
+one of those libraries fails here. Each step is printed; the exit code is 0 only if every
+step passed.
 """
 
 from __future__ import annotations
@@ -154,9 +157,86 @@ def _run_steps(folder: Path, state: dict) -> None:
         ("link two entities (accepting candidate ends)", relate),
         ("export JSONL", export),
         ("re-read and check the export", check),
+        *_agreement_steps(folder, state),
     ]
     for number, (title, action) in enumerate(steps, start=1):
         _step(number, title, action)
+
+
+def _agreement_steps(folder: Path, state: dict) -> list[tuple[str, Callable[[], str]]]:
+    """Agreement between two annotators' layers of the sample document, then its report.
+
+    The numbers are known in advance (`_store_two_layers`), so a wrong result fails the
+    step as surely as a missing library does. The imports happen inside the steps, so a
+    missing library fails its step, not the steps before it."""
+
+    def compare() -> str:
+        from annotator.app.project_agreement import project_agreement
+
+        expected = _store_two_layers(state["project"], state["document"])
+        report = project_agreement(state["project"])
+        overall = report.overall
+        found = (
+            report.annotators,
+            overall.exact_micro.matched,
+            overall.relaxed_micro.matched,
+            overall.relations_micro.f1,
+        )
+        if found != expected:
+            raise RuntimeError(f"agreement found {found}, expected {expected}")
+        if overall.kappa_micro is None or report.alpha_micro is None:
+            raise RuntimeError("kappa or alpha could not be computed")
+        state["agreement"] = report
+        return (
+            f"exact F1 {overall.exact_micro.f1:.3f}, relaxed {overall.relaxed_micro.f1:.3f}, "
+            f"kappa {overall.kappa_micro:.3f}, alpha {report.alpha_micro:.3f} "
+            f"on {report.tokens} tokens"
+        )
+
+    def report_html() -> str:
+        from annotator.app.agreement_report import write_html
+
+        out = write_html(state["agreement"], folder / "agreement.html")
+        if "data:image/png;base64," not in out.read_text(encoding="utf-8"):
+            raise RuntimeError("the report has no plot")
+        return f"{out.name}, {out.stat().st_size // 1024} KB with its plots"
+
+    return [
+        ("compare two annotators (numpy, scipy, scikit-learn, krippendorff)", compare),
+        ("write the agreement report (matplotlib)", report_html),
+    ]
+
+
+def _store_two_layers(project, document) -> tuple:
+    """Store two annotators' layers of `document`, both done, as `annotator merge` does:
+    five words as entities for one; for the other, the third split in two (both halves
+    overlap it, so the relaxed matching needs scipy's assignment), the fifth relabelled,
+    and the same relation. Returns what the agreement must find: the annotators, exact
+    and relaxed matches, relation F1."""
+    from annotator.model import DocumentStatus
+    from annotator.model.drafts import DocumentDraft, EntityDraft, RelationDraft, check_draft
+    from annotator.store.layers import replace_layer
+    from annotator.text.tokens import words_with_offsets
+
+    words = [w for w in words_with_offsets(document.text) if len(w.text) >= 4][:5]
+    if len(words) < 5:
+        raise RuntimeError("the sample article has fewer than five words of 4 characters")
+    spans = [(w.start, w.end, label) for w, label in zip(words, _LABELS, strict=True)]
+    (start, end, _), middle = spans[2], spans[2][0] + 2
+    other = [*spans[:2], (start, middle, "ORG"), (middle, end, "ORG"), spans[3]]
+    other.append((spans[4][0], spans[4][1], "MISC"))
+    for name, entities in (("amal", spans), ("badr", other)):
+        drafts = [
+            EntityDraft(i, s, e, label, annotator=name) for i, (s, e, label) in enumerate(entities)
+        ]
+        link = RelationDraft(1, 0, 1, "located_in", annotator=name)  # spans[0] -> spans[1]
+        draft = DocumentDraft(document.name, document.text, DocumentStatus.DONE, {}, drafts, [link])
+        check_draft(draft, project.schema)
+        replace_layer(project, document.id, name, draft)
+    return ("amal", "badr"), 3, 4, 1.0
+
+
+_LABELS = ("PERS", "LOC", "ORG", "PERS", "LOC")
 
 
 if __name__ == "__main__":

@@ -76,6 +76,8 @@ def main() -> None:
         for name, command in programs:
             home = Path(tempfile.mkdtemp(prefix="annotator-startup-"))
             env = {"PATH": "/usr/bin:/bin", "HOME": str(home), "LANG": "C.UTF-8", **display_env}
+            if name.startswith("python"):  # this checkout's code, whatever is installed
+                env["PYTHONPATH"] = str(ROOT)
             first, _ = start_once(command, env)
             times, memory = [], []
             for _ in range(args.runs):

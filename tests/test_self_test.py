@@ -17,8 +17,9 @@ def test_self_test_runs_every_step_and_passes(tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
     lines = result.stdout.splitlines()
     steps = [line for line in lines if line.startswith("[")]
-    assert len(steps) == 8 and all(": ok — " in line for line in steps)
+    assert len(steps) == 10 and all(": ok — " in line for line in steps)
     assert "link two entities" in result.stdout and "undo and redo it: ok" in result.stdout
+    assert "compare two annotators" in result.stdout and "agreement report" in result.stdout
     assert lines[-1] == "self-test passed"
 
 

@@ -9,8 +9,10 @@ from annotator.app.events import Origin
 from annotator.app.workspace import Workspace
 from annotator.suggest.runner import SuggestReport, build_suggesters, run_suggesters
 
-#: what runs on first start and after an import when no NER model is installed
-DEFAULT_SUGGESTERS = ("memory", "gazetteer", "cues")
+#: what runs on first start, after an import, and after the project learner retrains:
+#: the project learner (once it has a model), the built-in CRF NER (until then), project
+#: memory, and the gazetteer and cue rules, which yield to the models (suggest.combine)
+DEFAULT_SUGGESTERS = ("project-ner", "builtin-ner", "memory", "gazetteer", "cues")
 
 
 class SuggestionRun:

@@ -524,6 +524,14 @@ def _other_actions() -> list[ActionSpec]:
             checkable=True,
         ),
         ActionSpec(
+            "view.min_confidence",
+            QT_TRANSLATE_NOOP("Actions", "Hide candidates below a confidence…"),
+            lambda p: p.toggles.choose_min_confidence(),
+            (),
+            "View",
+            W,
+        ),
+        ActionSpec(
             "view.agreement",
             QT_TRANSLATE_NOOP("Actions", "Agreement between annotators…"),
             lambda p: p.team.agreement(),

@@ -190,7 +190,18 @@ def run(
         window.view.first_painted.connect(painted)
     else:
         QTimer.singleShot(0, warm_up_text_tools)
+        window.view.first_painted.connect(lambda: _suggest_after_paint(window))
     return app.exec()
+
+
+def _suggest_after_paint(window: MainWindow) -> None:
+    """First start: the built-in NER (and the rules beside it) in the background, once the
+    article is on screen."""
+    from annotator.app.first_start import take_suggest_after_paint
+    from annotator.app.suggesting import DEFAULT_SUGGESTERS
+
+    if take_suggest_after_paint(window.project):
+        window.suggestions.start(list(DEFAULT_SUGGESTERS))
 
 
 def _grab(window: MainWindow, out: Path) -> None:

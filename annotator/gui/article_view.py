@@ -54,6 +54,9 @@ class ArticleView(QAbstractScrollArea):
         self.point_size = 16.0
         self.show_rejected = False
         self.show_candidates = True  # curation shows gold's decisions only
+        # candidates below this confidence are hidden, and Tab skips them (a project
+        # setting, View > Hide candidates below a confidence…); None: no confidence, shown
+        self.min_confidence = 0.0
         self.layout_: ArticleLayout | None = None
         self.focus_entity_id: int | None = None
         self.focus_relation_id: int | None = None
@@ -89,12 +92,25 @@ class ArticleView(QAbstractScrollArea):
 
     # --- content -----------------------------------------------------------------------
     def visible_entities(self) -> list[Entity]:
-        return [
-            e
-            for e in self.session.entities.values()
-            if (self.show_rejected or e.status != Status.REJECTED)
-            and (self.show_candidates or e.status != Status.CANDIDATE)
-        ]
+        return [e for e in self.session.entities.values() if self.is_visible(e)]
+
+    def is_visible(self, entity: Entity) -> bool:
+        """Rejected entities only with View > Show rejected; a candidate only if its
+        confidence reaches the threshold (or it has none)."""
+        if entity.status == Status.REJECTED:
+            return self.show_rejected
+        if entity.status == Status.CANDIDATE and not self.show_candidates:
+            return False  # curation shows gold's decisions only
+        if entity.status == Status.CANDIDATE and entity.confidence is not None:
+            return entity.confidence >= self.min_confidence
+        return True
+
+    def set_min_confidence(self, value: float) -> None:
+        self.min_confidence = max(0.0, min(1.0, value))
+        focused = self.focused_entity()
+        if focused is not None and not self.is_visible(focused):
+            self.set_focus_entity(None)
+        self.refresh_entities()
 
     def rebuild(self) -> None:
         document = self.session.document
@@ -424,8 +440,7 @@ class ArticleView(QAbstractScrollArea):
         ordered = [
             e
             for e in self.session.reading_order()
-            if (status is None or e.status == status)
-            and (self.show_rejected or e.status != Status.REJECTED)
+            if (status is None or e.status == status) and self.is_visible(e)
         ]
         if not ordered:
             self.set_focus_entity(None)

@@ -170,7 +170,8 @@ class MainWindow(QMainWindow):
         progress.setFormat(WindowText.tr("suggesting %v/%m"))
         cancel = QPushButton(WindowText.tr("Cancel"))
         self.curation_status = QLabel()
-        for widget in (self.curation_status, progress, cancel):
+        learning = QLabel()
+        for widget in (self.curation_status, learning, progress, cancel):
             widget.hide()
             self.statusBar().addPermanentWidget(widget)
         edits = EditCommands(self.session, self.view, self.ask, self.open_document, tell)
@@ -181,6 +182,7 @@ class MainWindow(QMainWindow):
             progress,
             cancel,
             tell,
+            learning,
         )
         files = ProjectFiles(
             self,
@@ -190,7 +192,7 @@ class MainWindow(QMainWindow):
             tell,
             lambda ids: suggestions.start(list(DEFAULT_SUGGESTERS), documents=ids),
         )
-        toggles = ViewToggles(self.view)
+        toggles = ViewToggles(self.view, self.project, self, tell)
         self.edits, self.files, self.suggestions = edits, files, suggestions
         team = Team(self, self.workspace, tell)
         curation = CurationMode(

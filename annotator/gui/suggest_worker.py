@@ -87,3 +87,65 @@ class SuggestWorker(QThread):
             )
             return
         self.finished_run.emit(suggest_summary(report))
+
+
+def learner_command(project_path: Path, annotator: str | None) -> list[str]:
+    """`annotator learn DB` as a separate process: from source through this Python, in
+    the packaged program through the program itself. CRFsuite holds the interpreter lock
+    while it trains, so a thread of the window would freeze it."""
+    import sys
+
+    program = (
+        [sys.executable] if getattr(sys, "frozen", False) else [sys.executable, "-m", "annotator"]
+    )
+    who = ["--annotator", annotator] if annotator else []
+    return [*program, *who, "learn", str(project_path)]
+
+
+class LearnWorker(QThread):
+    """Retrains the project learner in another process (`annotator learn`), waiting for it
+    here so the window's thread never does."""
+
+    finished_learning = Signal(bool, str)  # trained, the learner's summary or the error
+
+    def __init__(self, project_path: Path, annotator: str | None) -> None:
+        super().__init__()
+        self.command = learner_command(project_path, annotator)
+        self._process = None
+
+    def run(self) -> None:
+        import subprocess
+
+        try:
+            self._process = subprocess.Popen(
+                self.command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+            )
+            out, err = self._process.communicate()
+        except OSError as error:
+            self.finished_learning.emit(
+                False, SuggestText.tr("Project model: could not start: {error}").format(error=error)
+            )
+            return
+        if self._process.returncode != 0:
+            reason = (err or out).strip().splitlines()[-1:] or [SuggestText.tr("no message")]
+            self.finished_learning.emit(
+                False,
+                SuggestText.tr("Project model: training failed: {reason}").format(reason=reason[0]),
+            )
+            return
+        # the last line `annotator learn` printed (the command line's, in English)
+        summary = out.strip().splitlines()[-1] if out.strip() else ""
+        trained = "retrained" in summary
+        if trained:  # the window says it in its own words; the details stay in the tooltip
+            said = SuggestText.tr(
+                "Project model retrained on the project's gold: its candidates follow"
+            )
+        else:
+            said = SuggestText.tr("Project model: {summary}").format(
+                summary=summary.removeprefix("Project model: ") or SuggestText.tr("done")
+            )
+        self.finished_learning.emit(trained, said)
+
+    def stop(self) -> None:
+        if self._process is not None and self._process.poll() is None:
+            self._process.terminate()

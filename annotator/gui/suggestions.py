@@ -1,5 +1,6 @@
-"""Suggesters in the background for one window: start, progress, cancel, and project memory
-refreshed shortly after a person's edit changes the gold."""
+"""Suggesters in the background for one window: start, progress, cancel, project memory
+refreshed shortly after a person's edit changes the gold, and the project learner retrained
+in another process when it is due (its new model's candidates appear when ready)."""
 
 from __future__ import annotations
 
@@ -7,14 +8,22 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QElapsedTimer, QThread, QTimer
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressBar, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QWidget,
+)
 
 from annotator.app.events import DocumentChanged, Origin
 from annotator.app.workspace import Workspace
 from annotator.gui.i18n import Texts, isolate
-from annotator.gui.suggest_worker import SuggestWorker
+from annotator.gui.suggest_worker import LearnWorker, SuggestWorker
 
 MEMORY_DELAY_MS = 400
+LEARN_DELAY_MS = 1500  # after the last edit that made retraining due
 _PERSON = (Origin.EDIT, Origin.UNDO, Origin.REDO)
 
 
@@ -29,6 +38,9 @@ class Suggestions:
     current_document() -> the open document's id (its candidates come first);
     progress / cancel_button: shown while a run goes on; tell(message): the status bar."""
 
+    #: retrain the project learner when it is due (the GUI tests switch it off)
+    learner_enabled = True
+
     def __init__(
         self,
         window: QWidget,
@@ -37,8 +49,11 @@ class Suggestions:
         progress: QProgressBar,
         cancel_button: QPushButton,
         tell: Callable[[str], None],
+        learning: QLabel | None = None,
     ) -> None:
         self.window = window
+        self.learning = learning  # "learning…" in the status bar while the learner trains
+        self.learner: LearnWorker | None = None
         self.workspace = workspace
         self.project = workspace.project
         self.current_document = current_document
@@ -51,14 +66,55 @@ class Suggestions:
         self.memory_timer.setSingleShot(True)
         self.memory_timer.setInterval(MEMORY_DELAY_MS)
         self.memory_timer.timeout.connect(lambda: self.start(["memory"]))
+        self.learn_timer = QTimer(window)
+        self.learn_timer.setSingleShot(True)
+        self.learn_timer.setInterval(LEARN_DELAY_MS)
+        self.learn_timer.timeout.connect(self.learn_if_due)
         cancel_button.clicked.connect(self.cancel)
         self._unsubscribe = workspace.events.subscribe(self._on_event)
 
     def _on_event(self, event) -> None:
         """Project memory learns from accepted entities: refresh it after a person's edit."""
-        if isinstance(event, DocumentChanged) and event.origin in _PERSON and event.touches_gold:
-            if self.project.path is not None:
+        if isinstance(event, DocumentChanged) and event.origin in _PERSON:
+            if self.project.path is None:
+                return
+            if event.touches_gold:
                 self.memory_timer.start()
+            if event.touches_gold or event.status is not None:
+                self.learn_timer.start()
+
+    def learn_if_due(self) -> None:
+        """Retrain the project learner in another process if it is due (every N accepted
+        or corrected entities, a document marked done); then re-run the default
+        suggesters, so the new model's candidates appear. The window never waits."""
+        from annotator.app.learning import learner_due
+
+        if not self.learner_enabled or self.project.path is None or self.project.read_only:
+            return
+        if self.learner is not None and self.learner.isRunning():
+            self.learn_timer.start()  # again once this training is over
+            return
+        reason = learner_due(self.project)
+        if reason is None:
+            return
+        self.learner = LearnWorker(self.project.path, self.project.annotator)
+        self.learner.finished_learning.connect(self._learned)
+        if self.learning is not None:
+            # why it learns is the application layer's sentence (English): a tooltip
+            self.learning.setText(SuggestionsText.tr("Project model: learning…"))
+            self.learning.setToolTip(reason)
+            self.learning.show()
+        self.learner.start()
+
+    def _learned(self, trained: bool, summary: str) -> None:
+        from annotator.app.suggesting import DEFAULT_SUGGESTERS
+
+        if self.learning is not None:
+            self.learning.hide()
+        self.learner.wait()
+        self.tell(summary)
+        if trained:
+            self.start(list(DEFAULT_SUGGESTERS))
 
     def start(
         self, only: list[str] | None, force: bool = False, documents: list[int] | None = None
@@ -103,6 +159,10 @@ class Suggestions:
         self._unsubscribe()
         self._unsubscribe = lambda: None
         self.memory_timer.stop()
+        self.learn_timer.stop()
+        if self.learner is not None and self.learner.isRunning():
+            self.learner.stop()
+            self.learner.wait(30_000)
         if self.worker is not None and self.worker.isRunning():
             self._pending = None
             self.worker.cancel()
@@ -128,6 +188,8 @@ class Suggestions:
         clock.start()
         while clock.elapsed() < timeout_ms and (
             self.memory_timer.isActive()
+            or (self.learner_enabled and self.learn_timer.isActive())
+            or (self.learner is not None and self.learner.isRunning())
             or (self.worker is not None and (self.worker.isRunning() or self._pending))
         ):
             QCoreApplication.processEvents()

@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+import orjson
+
 from annotator.model import DocumentStatus, Status
 from annotator.model.drafts import DocumentDraft
 from annotator.store.connection import write_transaction
@@ -115,35 +117,63 @@ class LayerAnnotations:
 def accepted_by_layer(
     project: Project, document_ids: Iterable[int], layers: Iterable[str]
 ) -> dict[str, dict[int, LayerAnnotations]]:
-    """layer -> document id -> its accepted annotations, for the given documents."""
-    documents, names = list(document_ids), list(layers)
+    """layer -> document id -> its accepted annotations, for the given documents: those
+    with an accepted entity or relation in that layer. A relation counts when both its
+    ends are accepted entities of the given layers and documents.
+
+    SQLite gathers each document's annotations of a layer into JSON arrays, one per
+    column (an aggregate sees a group's rows in one order, so they line up), read with
+    orjson and zipped into tuples: a few times faster than a row per entity, and no list
+    per entity for the garbage collector to walk.
+    The ids and layers travel as one JSON parameter each, so their number has no limit."""
+    names = list(layers)
     result: dict[str, dict[int, LayerAnnotations]] = {name: {} for name in names}
-    if not documents or not names:
-        return result
-    entity_sets: dict[tuple[str, int], set] = {}
-    spans: dict[int, tuple[int, int, str]] = {}
-    marks = ", ".join("?" * len(names))
-    doc_marks = ", ".join("?" * len(documents))
-    for entity_id, document_id, start, end, label, layer in project._db.execute(
-        f'SELECT id, document_id, start, "end", label, layer FROM entities WHERE status = ? '
-        f"AND layer IN ({marks}) AND document_id IN ({doc_marks})",
-        (Status.ACCEPTED, *names, *documents),
-    ):
-        spans[entity_id] = (start, end, label)
-        entity_sets.setdefault((layer, document_id), set()).add((start, end, label))
-    relation_sets: dict[tuple[str, int], set] = {}
-    for document_id, head, tail, type_name, layer in project._db.execute(
-        f"SELECT document_id, head_id, tail_id, type, layer FROM relations WHERE status = ? "
-        f"AND layer IN ({marks}) AND document_id IN ({doc_marks})",
-        (Status.ACCEPTED, *names, *documents),
-    ):
-        if head in spans and tail in spans:
-            relation_sets.setdefault((layer, document_id), set()).add(
-                (spans[head], spans[tail], type_name)
-            )
-    for layer, document_id in set(entity_sets) | set(relation_sets):
-        result[layer][document_id] = LayerAnnotations(
-            frozenset(entity_sets.get((layer, document_id), ())),
-            frozenset(relation_sets.get((layer, document_id), ())),
+    # as text: SQLite 3.45+ would read a BLOB as its binary JSONB
+    params = (Status.ACCEPTED, orjson.dumps(names).decode(), _json_ids(document_ids))
+    found: dict[tuple[str, int], list] = {}
+    loads = orjson.loads
+    for layer, document_id, *columns in project._db.execute(_ACCEPTED_ENTITIES, params):
+        entities = frozenset(zip(*map(loads, columns), strict=True))
+        found[layer, document_id] = [entities, frozenset()]
+    for layer, document_id, *columns in project._db.execute(_ACCEPTED_RELATIONS, params):
+        head_start, head_end, head_label, tail_start, tail_end, tail_label, types = map(
+            loads, columns
         )
+        heads = zip(head_start, head_end, head_label, strict=True)
+        tails = zip(tail_start, tail_end, tail_label, strict=True)
+        pair = found.setdefault((layer, document_id), [frozenset(), frozenset()])
+        pair[1] = frozenset(zip(heads, tails, types, strict=True))
+    for (layer, document_id), (entities, relations) in found.items():
+        result[layer][document_id] = LayerAnnotations(entities, relations)
     return result
+
+
+def _json_ids(ids: Iterable[int]) -> str:
+    return orjson.dumps([int(i) for i in ids]).decode()
+
+
+_ACCEPTED_ENTITIES = """
+SELECT layer, document_id,
+       json_group_array(start), json_group_array("end"), json_group_array(label)
+FROM entities
+WHERE status = ?1 AND layer IN (SELECT value FROM json_each(?2))
+  AND document_id IN (SELECT value FROM json_each(?3))
+GROUP BY layer, document_id
+"""
+
+_ACCEPTED_RELATIONS = """
+SELECT r.layer, r.document_id,
+       json_group_array(h.start), json_group_array(h."end"), json_group_array(h.label),
+       json_group_array(t.start), json_group_array(t."end"), json_group_array(t.label),
+       json_group_array(r.type)
+FROM relations r
+JOIN entities h ON h.id = r.head_id
+JOIN entities t ON t.id = r.tail_id
+WHERE r.status = ?1 AND r.layer IN (SELECT value FROM json_each(?2))
+  AND r.document_id IN (SELECT value FROM json_each(?3))
+  AND h.status = ?1 AND h.layer IN (SELECT value FROM json_each(?2))
+  AND h.document_id IN (SELECT value FROM json_each(?3))
+  AND t.status = ?1 AND t.layer IN (SELECT value FROM json_each(?2))
+  AND t.document_id IN (SELECT value FROM json_each(?3))
+GROUP BY r.layer, r.document_id
+"""

@@ -316,3 +316,24 @@ def m006_search_index(db: Database) -> None:
         "tokenize='unicode61 remove_diacritics 0')"
     )
     search_index.fill(db)
+
+
+@migrations()
+def m007_learned_models(db: Database) -> None:
+    """The project learner's model, one per layer (each annotator's learner learns from
+    their own gold): CRFsuite layers zipped in `model`, the fingerprint of the training
+    data it was made from, and `gold`, the accepted entities and done documents it saw
+    (JSON), against which the next retraining is due."""
+    db.execute(
+        """
+        CREATE TABLE learned_models (
+            layer TEXT PRIMARY KEY,
+            fingerprint TEXT NOT NULL,
+            trained_at TEXT NOT NULL,
+            seconds REAL NOT NULL,
+            metadata TEXT NOT NULL,
+            gold TEXT NOT NULL,
+            model BLOB NOT NULL
+        )
+        """
+    )

@@ -32,6 +32,14 @@ class StoredCandidates:
     unknown_labels: Counter = field(default_factory=Counter)  # label -> proposals left out
 
 
+#: the confidence of a candidate that carries none, when two proposals of one span compete
+UNSCORED_CONFIDENCE = 0.5
+
+
+def confidence_of(candidate_confidence: float | None) -> float:
+    return UNSCORED_CONFIDENCE if candidate_confidence is None else candidate_confidence
+
+
 def owns(suggester: str, source: str) -> bool:
     """A suggester's candidates carry its name as source, or `name:rule`."""
     return source == suggester or source.startswith(suggester + ":")
@@ -83,9 +91,13 @@ def store_candidates(
     A proposal is kept out by an entity with the same span and label (another
     suggester's candidate), by a person's decision on the same span whatever its label
     (accepted or rejected), and by an accepted entity of the same label that contains it.
-    The suggester's own untouched candidates that it no longer proposes are removed,
-    unless a relation uses them. Containment is a binary search over the accepted spans
-    sorted by start, so a document with tens of thousands of them stays near-linear.
+    Suggesters that disagree on a span's label (this one's proposal and another's
+    candidate there) keep the proposal with the higher confidence (None counts as
+    UNSCORED_CONFIDENCE; a tie keeps the one already stored): the weaker one is removed,
+    unless a relation uses it. The suggester's own untouched candidates that it no longer
+    proposes are removed, unless a relation uses them. Containment is a binary search over
+    the accepted spans sorted by start, so a document with tens of thousands of them stays
+    near-linear.
     """
     db = project._db
     schema = project.schema
@@ -94,14 +106,15 @@ def store_candidates(
         length = db.execute(
             "SELECT length(text) FROM documents WHERE id = ?", (document_id,)
         ).fetchone()[0]
-        existing = {
-            (start, end, label): (entity_id, status, source)
-            for entity_id, start, end, label, status, source in db.execute(
-                'SELECT id, start, "end", label, status, source FROM entities '
-                "WHERE document_id = ? AND layer = ?",
-                (document_id, layer),
-            )
-        }
+        existing = {}
+        confidences = {}
+        for entity_id, start, end, label, status, source, confidence in db.execute(
+            'SELECT id, start, "end", label, status, source, confidence FROM entities '
+            "WHERE document_id = ? AND layer = ?",
+            (document_id, layer),
+        ):
+            existing[(start, end, label)] = (entity_id, status, source)
+            confidences[entity_id] = confidence
         decided_spans = {
             (start, end)
             for (start, end, _), (_, status, _) in existing.items()
@@ -112,16 +125,27 @@ def store_candidates(
             for (start, end, label), (_, status, _) in existing.items()
             if status == Status.ACCEPTED
         )
-        proposed = set()
+        # other suggesters' candidates by span: (label, entity id, confidence)
+        rivals: dict[tuple[int, int], list[tuple[str, int, float]]] = {}
+        for (start, end, label), (entity_id, status, source) in existing.items():
+            if status == Status.CANDIDATE and not owns(suggester, source):
+                rivals.setdefault((start, end), []).append(
+                    (label, entity_id, confidence_of(confidences[entity_id]))
+                )
         unknown: Counter = Counter()
+        known = []
+        for candidate in candidates:
+            if schema.has_label(candidate.label):
+                known.append(candidate)
+            else:
+                unknown[candidate.label] += 1
+        proposed = set()
         rows = []
         kept_out = 0
+        outvoted: list[int] = []
         stamp = now()
-        for candidate in candidates:
+        for candidate in known:
             key = (candidate.start, candidate.end, candidate.label)
-            if not schema.has_label(candidate.label):
-                unknown[candidate.label] += 1
-                continue
             if key in proposed or not 0 <= candidate.start < candidate.end <= length:
                 continue
             if (candidate.start, candidate.end) in decided_spans or gold.contains(
@@ -132,6 +156,16 @@ def store_candidates(
                 # and this suggester's earlier candidate there goes (it is not proposed)
                 kept_out += 1
                 continue
+            others = [
+                rival
+                for rival in rivals.get((candidate.start, candidate.end), ())
+                if rival[0] != candidate.label
+            ]
+            mine = confidence_of(candidate.confidence)
+            if any(confidence >= mine for _, _, confidence in others):
+                kept_out += 1  # another suggester proposes another label here, more surely
+                continue
+            outvoted.extend(entity_id for _, entity_id, _ in others)
             proposed.add(key)
             if key in existing:  # already there (this or another suggester's candidate)
                 kept_out += 1
@@ -159,7 +193,7 @@ def store_candidates(
             entity_id
             for key, (entity_id, status, source) in existing.items()
             if status == Status.CANDIDATE and owns(suggester, source) and key not in proposed
-        ]
+        ] + sorted(set(outvoted))
         removed = 0
         for entity_id in stale:
             in_use = db.execute(

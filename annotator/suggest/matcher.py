@@ -23,6 +23,7 @@ class Name:
     label: str
     source: str
     written: str = ""  # a one-word name as it was written (names.written)
+    confidence: float | None = None
 
 
 class NameMatcher:
@@ -33,12 +34,12 @@ class NameMatcher:
     def __len__(self) -> int:
         return len(self._names)
 
-    def add(self, phrase: str, label: str, source: str) -> None:
+    def add(self, phrase: str, label: str, source: str, confidence: float | None = None) -> None:
         words = tuple(w for w in (normalise(word.text) for word in words_with_offsets(phrase)) if w)
         if not words or (len(words) == 1 and len(words[0]) < 2):
             return
         as_written = written(phrase.strip()) if len(words) == 1 else ""
-        name = Name(words, label, source, as_written)
+        name = Name(words, label, source, as_written, confidence)
         if name in self._names:
             return
         self._names.add(name)
@@ -71,7 +72,7 @@ class NameMatcher:
                     break  # علي is a name, على ("on") never: compared as written
                 for name in matches:
                     if len(name.words) == longest:
-                        found.append(Candidate(*span, name.label, name.source))
+                        found.append(Candidate(*span, name.label, name.source, name.confidence))
                 break
         return found
 

@@ -11,6 +11,10 @@ from annotator.suggest.matcher import NameMatcher
 from annotator.text.arabic import normalise
 from annotator.text.words import Word
 
+#: a name a person accepted: proposed with this confidence (above most model proposals, so
+#: when memory and a model disagree on a span's label, the person's earlier choice wins)
+CONFIDENCE = 0.9
+
 
 class MemorySuggester:
     """Proposes an accepted entity's label at each other occurrence of its text.
@@ -37,13 +41,13 @@ class MemorySuggester:
         )
         self._matcher = NameMatcher()
         for text, label in self._patterns:
-            self._matcher.add(text, label, "memory")
+            self._matcher.add(text, label, "memory", CONFIDENCE)
 
     def fingerprint(self) -> str:
         digest = hashlib.sha256()
         for text, label in self._patterns:
             digest.update(f"{label}\t{text}\n".encode())
-        return f"memory-{digest.hexdigest()[:16]}"
+        return f"memory-c{CONFIDENCE}-{digest.hexdigest()[:16]}"
 
     def suggest(self, text: str, words: list[Word] | None = None) -> list[Candidate]:
         return self._matcher.find(text, words)

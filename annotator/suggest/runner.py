@@ -11,10 +11,16 @@ from annotator.model import AnnotationError
 from annotator.store.project import Project
 from annotator.store.suggestions import last_fingerprint, store_candidates
 from annotator.suggest.base import Candidate, Suggester, SuggesterUnavailable
+from annotator.suggest.combine import Yielding
 from annotator.text.names import name_span
 from annotator.text.words import words_with_offsets
 
-SUGGESTER_NAMES = ("camel-ner", "memory", "gazetteer", "cues")
+#: every suggester, in precedence order: models first (the project learner, the built-in
+#: CRF, camel-tools' BERT), then project memory and the rules
+SUGGESTER_NAMES = ("project-ner", "builtin-ner", "camel-ner", "memory", "gazetteer", "cues")
+#: suggesters with a statistical model: the rule suggesters yield to them (suggest.combine)
+MODEL_SUGGESTERS = ("project-ner", "builtin-ner", "camel-ner")
+RULE_SUGGESTERS = ("gazetteer", "cues")
 
 
 @dataclass
@@ -70,9 +76,11 @@ def build_suggesters(
     report: SuggestReport | None = None,
 ) -> list[Suggester]:
     """The suggesters to run, in precedence order. One that cannot run here is left out,
-    and the reason goes to `report.unavailable`."""
-    from annotator.store.queries import accepted_names
+    and the reason goes to `report.unavailable` (the project learner, before it has a
+    model, is left out silently unless it was asked for by name).
 
+    When a model suggester runs, the rule suggesters yield to it (`suggest.combine`); the
+    built-in NER yields wholly to the project learner once the project has a model."""
     wanted = list(only) if only else list(SUGGESTER_NAMES)
     unknown = [name for name in wanted if name not in SUGGESTER_NAMES]
     if unknown:
@@ -81,33 +89,99 @@ def build_suggesters(
         )
     report = report if report is not None else SuggestReport()
     suggesters: list[Suggester] = []
+    project_model = None
     for name in SUGGESTER_NAMES:
         if name not in wanted:
             continue
-        if name == "camel-ner":
-            from annotator.suggest.ner import CamelNerSuggester
-            from annotator.suggest.ner_model import resolve_model_path
-
-            try:
-                path = resolve_model_path(ner_model, project.setting("ner_model"))
-                suggesters.append(CamelNerSuggester(path, project.schema))
-            except SuggesterUnavailable as error:
-                report.unavailable.append(f"camel-ner: {error}")
-        elif name == "memory":
-            from annotator.suggest.memory import MemorySuggester
-
-            suggesters.append(
-                MemorySuggester((text, label) for _, text, label in accepted_names(project))
-            )
-        elif name == "gazetteer":
-            from annotator.suggest.gazetteer import GazetteerSuggester
-
-            suggesters.append(GazetteerSuggester())
-        else:
-            from annotator.suggest.cues import CueSuggester
-
-            suggesters.append(CueSuggester())
+        try:
+            suggester = _build_one(name, project, ner_model, project_model, explicit=bool(only))
+        except SuggesterUnavailable as error:
+            report.unavailable.append(f"{name}: {error}")
+            continue
+        if suggester is None:
+            continue
+        if name == "project-ner":
+            project_model = suggester
+        suggesters.append(suggester)
+    models = [
+        s
+        for s in suggesters
+        if s.name in MODEL_SUGGESTERS and getattr(s, "superseded_by", None) is None
+    ]
+    if models:
+        suggesters = [
+            Yielding(s, models, whole_words=s.name == "gazetteer")
+            if s.name in RULE_SUGGESTERS
+            else s
+            for s in suggesters
+        ]
     return suggesters
+
+
+def _build_one(name, project, ner_model, project_model, *, explicit: bool) -> Suggester | None:
+    """One suggester; raises SuggesterUnavailable with the reason it cannot run."""
+    from annotator.store.queries import accepted_names
+
+    if name == "project-ner":
+        from annotator.store.learner import learned_model
+        from annotator.suggest.crf.model import CrfNerModel, ModelError
+        from annotator.suggest.project_ner import ProjectNerSuggester
+
+        stored = learned_model(project)
+        if stored is None:
+            if explicit:
+                raise SuggesterUnavailable(
+                    "the project has no model yet: it learns after 20 accepted entities or a "
+                    "document marked done (`annotator learn` trains it now)"
+                )
+            return None
+        try:
+            model = CrfNerModel.from_bytes(stored.model)
+        except ModelError as error:
+            raise SuggesterUnavailable(f"{error}; `annotator learn --force` retrains it") from None
+        return ProjectNerSuggester(model, stored.fingerprint, project.schema.label_names)
+    if name == "builtin-ner":
+        from annotator.suggest.builtin_ner import (
+            LABEL_MAP_SETTING,
+            BuiltinNerSuggester,
+            label_map_from_setting,
+        )
+
+        label_map = label_map_from_setting(project.setting(LABEL_MAP_SETTING))
+        superseded = None if project_model is None else project_model.fingerprint()
+        suggester = BuiltinNerSuggester.for_schema(
+            project.schema, label_map, superseded_by=superseded
+        )
+        suggester.fingerprint()  # the model's metadata is there, or it is unavailable
+        return suggester
+    if name == "camel-ner":
+        from annotator.suggest.ner import CamelNerSuggester
+        from annotator.suggest.ner_model import resolve_model_path
+
+        path = resolve_model_path(ner_model, project.setting("ner_model"))
+        return CamelNerSuggester(path, project.schema)
+    if name == "memory":
+        from annotator.suggest.memory import MemorySuggester
+
+        return MemorySuggester((text, label) for _, text, label in accepted_names(project))
+    if name == "gazetteer":
+        from annotator.suggest.gazetteer import GazetteerSuggester
+
+        return GazetteerSuggester()
+    from annotator.suggest.cues import CueSuggester
+
+    return CueSuggester(builtin_model())
+
+
+def builtin_model():
+    """The built-in NER's CRF model (the cue rules take place names' extent from it), or
+    None when it cannot be loaded here."""
+    from annotator.suggest.builtin_ner import BuiltinNerSuggester
+
+    try:
+        return BuiltinNerSuggester().model()
+    except SuggesterUnavailable:
+        return None
 
 
 def run_suggesters(

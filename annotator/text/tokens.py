@@ -12,10 +12,21 @@ from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from operator import attrgetter
+from typing import TYPE_CHECKING
 
-from annotator.text.words import Word, words_with_offsets
+from annotator.text.words import Word, word_edges, words_with_offsets
 
-__all__ = ["Word", "split_at_boundaries", "tokens_for", "words_with_offsets"]
+if TYPE_CHECKING:  # numpy is imported when first needed: the CLI starts without it
+    import numpy as np
+
+__all__ = [
+    "Word",
+    "split_at_boundaries",
+    "token_starts",
+    "tokens_for",
+    "word_edges",
+    "words_with_offsets",
+]
 
 
 def split_at_boundaries(words: Sequence[Word], boundaries: Iterable[int]) -> list[Word]:
@@ -52,6 +63,36 @@ def split_at_boundaries(words: Sequence[Word], boundaries: Iterable[int]) -> lis
         done = index + 1
     tokens.extend(words[done:])
     return tokens
+
+
+def token_starts(
+    word_starts: np.ndarray, word_ends: np.ndarray, boundaries: np.ndarray
+) -> np.ndarray:
+    """The starts of `split_at_boundaries(words, boundaries)`, from the words' starts and
+    ends as arrays (`annotator.text.words.word_edges`, sorted, not overlapping) and the
+    boundaries as an int array in any order, duplicates allowed; code points throughout.
+
+    A boundary strictly inside a word starts a token there; any other boundary changes
+    nothing, exactly as in `split_at_boundaries`. Returns a sorted int64 array.
+    """
+    import numpy as np
+
+    if len(word_starts) == 0:
+        return np.zeros(0, dtype=np.int64)
+    size = int(word_ends[-1])  # masks over the code points up to the last word's end
+    within = (
+        np.cumsum(  # within[p]: p is strictly inside a word (start < p < end)
+            np.bincount(word_starts + 1, minlength=size + 1)
+            - np.bincount(word_ends, minlength=size + 1)
+        )[:size]
+        > 0
+    )
+    cuts = np.asarray(boundaries, dtype=np.int64)
+    cuts = cuts[(cuts >= 0) & (cuts < size)]
+    marked = np.zeros(size, dtype=bool)
+    marked[word_starts] = True
+    marked[cuts[within[cuts]]] = True
+    return np.flatnonzero(marked).astype(np.int64)
 
 
 def tokens_for(text: str, boundaries: Iterable[int]) -> list[Word]:

@@ -15,9 +15,13 @@ two on random text.
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from functools import cache
+from typing import TYPE_CHECKING, NamedTuple
 
 from camel_tools.tokenizers.word import _SYMBOLS_ALL, _SYMBOLS_RE
+
+if TYPE_CHECKING:  # numpy is imported when first needed: the CLI starts without it
+    import numpy as np
 
 SENTENCE_END = {".", "!", "?", "؟", "۔", "…"}
 
@@ -68,6 +72,46 @@ def words_with_offsets(text: str) -> list[Word]:
         if start < end:
             append(Word(start, end, text[start:end]))
     return words
+
+
+def word_edges(text: str) -> tuple[np.ndarray, np.ndarray]:
+    """The starts and the ends of `words_with_offsets(text)`, as two int64 arrays of code
+    points, without making a `Word` per token (several times faster on long texts).
+
+    The same tokens by construction: inside each whitespace-separated piece, camel-tools'
+    tokens are the intervals between the piece's start and end and every start and end of
+    a symbol in it (`_symbols`), so the tokens are the intervals between consecutive edges
+    of the union of those points that start on a non-whitespace character. Whitespace is
+    Python's (`str.isspace`, what `re`'s `\\s` matches). Texts laid end to end with a
+    whitespace character between them give the tokens of each, shifted.
+    """
+    import numpy as np
+
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    table = _whitespace_table()
+    solid = ~table[np.minimum(codes, len(table) - 1)]
+    piece_edges = np.flatnonzero(np.diff(solid.astype(np.int8), prepend=0, append=0))
+    symbols = np.array(_symbols(text), dtype=np.int64).reshape(-1)
+    marked = np.zeros(len(text) + 1, dtype=bool)  # a mask, not a sort: linear in the text
+    marked[piece_edges] = True
+    marked[symbols] = True
+    edges = np.flatnonzero(marked)
+    opens = np.flatnonzero(edges < len(text))
+    opens = opens[solid[edges[opens]]]
+    return edges[opens], edges[opens + 1]
+
+
+@cache
+def _whitespace_table() -> np.ndarray:
+    """`table[c]` is True when code point c is whitespace (`chr(c).isspace()`), for c up to
+    U+3000, the last whitespace character Unicode has; the final entry stands for every
+    code point above it and is False (tests/text/test_words.py checks the whole range)."""
+    import numpy as np
+
+    return np.array([chr(c).isspace() for c in range(_LAST_WHITESPACE + 1)] + [False])
+
+
+_LAST_WHITESPACE = 0x3000
 
 
 def sentences(text: str, max_words: int = 120) -> list[list[Word]]:

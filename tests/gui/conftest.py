@@ -61,6 +61,15 @@ def arabic_interface(catalogues):
     return switch
 
 
+@pytest.fixture(autouse=True)
+def no_background_learner(monkeypatch):
+    """The project learner trains in another process for seconds: only the tests that
+    are about it switch it back on (window.suggestions.learner_enabled = True)."""
+    from annotator.gui.suggestions import Suggestions
+
+    monkeypatch.setattr(Suggestions, "learner_enabled", False)
+
+
 @pytest.fixture
 def make_window(qtbot, tmp_path):
     """A real main window on a project file holding `text` (and optional candidates)."""

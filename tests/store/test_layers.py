@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import sqlite3
+
 import pytest
 
 from annotator.model import AnnotationError
 from annotator.store import Project
+from annotator.store.layers import accepted_by_layer
 
 TEXT = "زار بوتين موسكو أمس"
 
@@ -51,3 +54,31 @@ def test_a_team_project_puts_each_person_in_their_own_layer_and_alone_in_gold():
         assert project.layer == "gold"
         project.set_setting("team", '{"annotators": ["sara", "omar"]}')
         assert project.layer == "sara"
+
+
+def test_accepted_by_layer_reads_accepted_work_of_the_asked_layers_and_documents():
+    with Project.memory() as project:
+        first = project.add_document("d1.txt", TEXT)
+        second = project.add_document("d2.txt", "قال لافروف")
+        project.layer = "amal"
+        putin = project.add_entity(first.id, 4, 9, "PERS")
+        moscow = project.add_entity(first.id, 10, 15, "LOC")
+        guess = project.add_entity(first.id, 16, 19, "LOC", status="candidate")
+        project.add_relation(putin.id, moscow.id, "located_in")
+        project.add_relation(putin.id, guess.id, "located_in")  # a candidate end: left out
+        project.add_entity(second.id, 4, 10, "PERS")
+        project.layer = "omar"
+        project.add_entity(first.id, 4, 9, "PERS")
+        # the ids travel as one JSON parameter: more of them than SQLite's default limit of
+        # 32,766 variables (some builds allow more; this one is held to the default)
+        project._db.conn.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, 32766)
+        ids = [first.id, *range(1000, 41000)]
+        found = accepted_by_layer(project, ids, ["amal", "omar", "sara"])
+    assert set(found) == {"amal", "omar", "sara"}
+    assert list(found["amal"]) == [first.id]  # the second document was not asked for
+    amal = found["amal"][first.id]
+    assert amal.entities == {(4, 9, "PERS"), (10, 15, "LOC")}
+    assert amal.relations == {((4, 9, "PERS"), (10, 15, "LOC"), "located_in")}
+    assert found["omar"][first.id].entities == {(4, 9, "PERS")}
+    assert found["omar"][first.id].relations == frozenset()
+    assert found["sara"] == {}

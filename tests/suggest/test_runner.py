@@ -4,9 +4,10 @@ from click.testing import CliRunner
 
 from annotator.app.importing import import_paths
 from annotator.cli import main
+from annotator.store import Project
 from annotator.store.suggestions import store_candidates
 from annotator.suggest.base import Candidate
-from annotator.suggest.runner import build_suggesters, run_suggesters
+from annotator.suggest.runner import SuggestReport, build_suggesters, run_suggesters
 from tests.conftest import SAMPLE
 
 
@@ -21,14 +22,37 @@ def _candidates(project, document_id, source_prefix=""):
 def test_default_suggesters_highlight_the_sample_article_with_no_model(project, sample_text):
     import_paths(project, [SAMPLE])
     document = project.documents()[0]
-    suggesters = build_suggesters(project)
-    assert [s.name for s in suggesters] == ["memory", "gazetteer", "cues"]
+    report = SuggestReport()
+    suggesters = build_suggesters(project, report=report)
+    # no project model yet: the learner is left out without a word; camel-ner has no model
+    assert [s.name for s in suggesters] == ["builtin-ner", "memory", "gazetteer", "cues"]
+    assert [line.split(":")[0] for line in report.unavailable] == ["camel-ner"]
     report = run_suggesters(project, suggesters)
     assert report.added > 0
-    places = {
-        sample_text[s:e] for s, e, label, _ in _candidates(project, document.id) if label == "LOC"
+    found = {
+        (sample_text[s:e], label, source.split(":")[0])
+        for s, e, label, source in _candidates(project, document.id)
     }
+    places = {text for text, label, _ in found if label == "LOC"}
     assert {"روسيا", "كوريا الشمالية", "موسكو", "بيونغ يانغ", "أوكرانيا"} <= places
+    assert ("وزارة الخارجية الكورية الشمالية", "ORG", "builtin-ner") in found
+    assert ("فلاديمير بوتين", "PERS") in {(text, label) for text, label, _ in found}
+
+
+def test_the_rules_yield_to_the_model_and_work_alone_without_it(project):
+    text = "قال وزير الخارجية الروسي سيرغي لافروف في موسكو إن وكالة تسنيم أخطأت."
+    document = project.add_document("d", text)
+    run_suggesters(project, build_suggesters(project, only=["builtin-ner", "gazetteer", "cues"]))
+    together = _candidates(project, document.id)
+    model = [(s, e) for s, e, _, source in together if source == "builtin-ner"]
+    rules = [(s, e) for s, e, _, source in together if source != "builtin-ner"]
+    assert model
+    assert not any(s < e2 and s2 < e for s, e in rules for s2, e2 in model)
+    alone = Project.memory()
+    other = alone.add_document("d", text)
+    run_suggesters(alone, build_suggesters(alone, only=["gazetteer", "cues"]))
+    sources = {source.split(":")[0] for *_, source in _candidates(alone, other.id)}
+    assert sources == {"gazetteer", "cues"}
 
 
 def test_rerunning_is_idempotent_and_skips_up_to_date_documents(project):
@@ -37,7 +61,7 @@ def test_rerunning_is_idempotent_and_skips_up_to_date_documents(project):
     run_suggesters(project, build_suggesters(project))
     before = _candidates(project, document.id)
     report = run_suggesters(project, build_suggesters(project))
-    assert report.added == 0 and report.skipped == 3
+    assert report.added == 0 and report.skipped == 4  # builtin-ner, memory and the rules
     forced = run_suggesters(project, build_suggesters(project), force=True)
     assert forced.added == 0 and forced.removed == 0
     assert _candidates(project, document.id) == before
@@ -113,13 +137,15 @@ def test_cli_suggest_and_evaluate_with_a_model(tmp_path, tiny_ner_model, sample_
     runner.invoke(main, ["import", str(db), str(SAMPLE)])
     result = runner.invoke(main, ["suggest", str(db), "--ner-model", str(tiny_ner_model)])
     assert result.exit_code == 0, result.output
-    assert "Suggesters: camel-ner, memory, gazetteer, cues" in result.output
+    assert "Suggesters: builtin-ner, camel-ner, memory, gazetteer, cues" in result.output
     from annotator.store import Project
 
     with Project.open(db) as project:
         document = project.documents()[0]
-        ner = _candidates(project, document.id, "camel-ner")
-        assert (6, 37, "ORG", "camel-ner") in ner and (89, 103, "PERS", "camel-ner") in ner
+        # the built-in NER, ahead of camel-ner, proposed some of the same entities first
+        spans = {c[:3] for c in _candidates(project, document.id)}
+        assert {(6, 37, "ORG"), (89, 103, "PERS")} <= spans
+        assert _candidates(project, document.id, "camel-ner")
         # gold: the first sentence's three names, document marked done
         for start, end, label in [(6, 37, "ORG"), (41, 51, "LOC"), (89, 103, "PERS")]:
             entity = next(
@@ -130,8 +156,14 @@ def test_cli_suggest_and_evaluate_with_a_model(tmp_path, tiny_ner_model, sample_
             project.update_entity(entity.id, status="accepted")
         project.set_document_status(document.id, "done")
     again = runner.invoke(main, ["suggest", str(db), "--ner-model", str(tiny_ner_model)])
-    # only project memory runs again: its gold changed
-    assert "3 suggester runs skipped" in again.output
+    # a document marked done: the project learner retrains first, and its model replaces
+    # the built-in one; camel-ner's input did not change
+    assert "Project model retrained (a document was marked done)" in again.output
+    assert "Suggesters: project-ner, builtin-ner, camel-ner, memory" in again.output
+    assert "1 suggester runs skipped" in again.output
+    third = runner.invoke(main, ["suggest", str(db), "--ner-model", str(tiny_ner_model)])
+    assert "Project model retrained" not in third.output
+    assert "0 candidates added, 0 withdrawn, 6 suggester runs skipped" in third.output
     result = runner.invoke(
         main, ["evaluate", str(db), "--ner-model", str(tiny_ner_model), "--only", "camel-ner"]
     )
@@ -179,3 +211,26 @@ def test_no_candidate_inside_an_accepted_name_of_the_same_label(project):
     assert _candidates(project, document.id) == sorted(
         [(other, other + 5, "PERS", "memory"), (inner, inner + 5, "LOC", "memory")]
     )
+
+
+def test_the_built_in_ner_reaches_another_schema_through_its_label_map(tmp_path):
+    from annotator.model import Schema
+
+    schema = Schema.from_toml(
+        '[[labels]]\nname = "شخص"\ncolour = "#c0392b"\n'
+        '[[labels]]\nname = "منظمة"\ncolour = "#2980b9"\n'
+    )
+    text = "أعلنت وزارة الخارجية الروسية أن الوزير سيرغي لافروف سيزور القاهرة."
+    with Project.create(tmp_path / "p.sqlite", schema) as project:
+        document = project.add_document("d", text)
+        report = SuggestReport()
+        assert build_suggesters(project, ["builtin-ner"], report=report)[0].label_map == {}
+        project.set_setting("builtin_ner_map", '{"PERS": "شخص", "ORG": "منظمة"}')
+        run_suggesters(project, build_suggesters(project, ["builtin-ner"]))
+        found = {(text[s:e], label) for s, e, label, _ in _candidates(project, document.id)}
+        assert ("وزارة الخارجية الروسية", "منظمة") in found
+        assert {label for _, label in found} <= {"شخص", "منظمة"}  # LOC is not reached
+        project.set_setting("builtin_ner_map", "[not json")
+        report = SuggestReport()
+        assert build_suggesters(project, ["builtin-ner"], report=report) == []
+        assert "builtin_ner_map" in report.unavailable[0]

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from annotator.text.words import sentences, words_with_offsets
+from annotator.text.words import _whitespace_table, sentences, word_edges, words_with_offsets
 
 
 @pytest.mark.parametrize(
@@ -55,41 +55,68 @@ def test_long_runs_are_cut_so_no_word_is_lost():
     assert max(len(s) for s in parts) == 120
 
 
-@settings(max_examples=400)
-@given(
-    st.text(
-        st.sampled_from(
-            list("ابتثجحخدسشعغفقكلمنهوي")
-            + list("abcXYZ0129٠١٢")
-            + list(" \n\t.،,؟!:;()«»\"'-_/")
-            + [
-                "\u064e",
-                "\u0640",
-                "\u200f",
-                "\u200d",
-                "\ufe0f",
-                "\u20e3",
-                "😀",
-                "👍",
-                "🏽",
-                "🇸",
-                "🇾",
-                "\U00020000",
-                "#",
-                "*",
-                "$",
-                "%",
-                "٪",
-                "…",
-                "—",
-            ]
-        ),
-        max_size=80,
-    )
+ALPHABET = (
+    list("ابتثجحخدسشعغفقكلمنهوي")
+    + list("abcXYZ0129٠١٢")
+    + list(" \n\t.،,؟!:;()«»\"'-_/")
+    + [
+        "\u064e",
+        "\u0640",
+        "\u200f",
+        "\u200d",
+        "\ufe0f",
+        "\u20e3",
+        "😀",
+        "👍",
+        "🏽",
+        "🇸",
+        "🇾",
+        "\U00020000",
+        "#",
+        "*",
+        "$",
+        "%",
+        "٪",
+        "…",
+        "—",
+    ]
 )
+
+
+@settings(max_examples=400)
+@given(st.text(st.sampled_from(ALPHABET), max_size=80))
 def test_the_tokens_are_exactly_camel_tools_simple_word_tokenize(text):
     from camel_tools.tokenizers.word import simple_word_tokenize
 
     words = words_with_offsets(text)
     assert [w.text for w in words] == simple_word_tokenize(text)
     assert all(text[w.start : w.end] == w.text for w in words)
+
+
+SPACES = ["\u00a0", "\u2009", "\u3000", "\x1c", "\x85", "\r"]  # whitespace beyond " \n\t"
+
+
+@settings(max_examples=400)
+@given(st.lists(st.text(st.sampled_from(ALPHABET + SPACES), max_size=40), min_size=1, max_size=4))
+def test_word_edges_are_the_words_even_for_texts_laid_end_to_end(texts):
+    """word_edges gives words_with_offsets' starts and ends, and on texts joined with a
+    line break the words of each text, shifted (how the agreement statistics use it)."""
+    for text in texts:
+        starts, ends = word_edges(text)
+        words = words_with_offsets(text)
+        assert starts.tolist() == [w.start for w in words]
+        assert ends.tolist() == [w.end for w in words]
+    joined, expected, base = "", [], 0
+    for text in texts:
+        joined += text + "\n"
+        expected += [(w.start + base, w.end + base) for w in words_with_offsets(text)]
+        base += len(text) + 1
+    starts, ends = word_edges(joined)
+    assert list(zip(starts.tolist(), ends.tolist(), strict=True)) == expected
+
+
+def test_the_whitespace_table_knows_every_whitespace_character():
+    table = _whitespace_table()
+    found = [c for c in range(0x110000) if chr(c).isspace()]
+    assert found == [c for c in range(len(table) - 1) if table[c]]
+    assert not table[-1]

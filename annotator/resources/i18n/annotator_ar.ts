@@ -212,6 +212,10 @@
         <translation>علاقات الكيان الحالي فقط</translation>
     </message>
     <message>
+        <source>Hide candidates below a confidence…</source>
+        <translation>إخفاء المرشّحات دون حدّ من الثقة…</translation>
+    </message>
+    <message>
         <source>Agreement between annotators…</source>
         <translation>الاتفاق بين المُوسِّمين…</translation>
     </message>
@@ -1366,9 +1370,38 @@
         <source>Suggestions stopped: {error}</source>
         <translation>توقّف الاقتراح: {error}</translation>
     </message>
+    <message>
+        <source>Project model: could not start: {error}</source>
+        <translation>نموذج المشروع: تعذّر بدء التدريب: {error}</translation>
+    </message>
+    <message>
+        <source>no message</source>
+        <translation>بلا رسالة</translation>
+    </message>
+    <message>
+        <source>Project model: training failed: {reason}</source>
+        <translation>نموذج المشروع: فشل التدريب: {reason}</translation>
+    </message>
+    <message>
+        <source>Project model retrained on the project&apos;s gold: its candidates follow</source>
+        <translation>أُعيد تدريب نموذج المشروع على مرجعه الذهبي: تليه مرشّحاته</translation>
+    </message>
+    <message>
+        <source>Project model: {summary}</source>
+        <translation>نموذج المشروع: {summary}</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>انتهى</translation>
+    </message>
 </context>
 <context>
     <name>SuggestionsText</name>
+    <message>
+        <source>Project model: learning…</source>
+        <extracomment>retrain the project learner when it is due (the GUI tests switch it off)</extracomment>
+        <translation>نموذج المشروع: يتعلّم…</translation>
+    </message>
     <message>
         <source>camel-tools NER model folder</source>
         <translation>مجلد نموذج camel-tools للتعرّف على الكيانات المسمّاة</translation>
@@ -1590,6 +1623,31 @@
     <message>
         <source>relation</source>
         <translation>علاقة</translation>
+    </message>
+</context>
+<context>
+    <name>ViewText</name>
+    <message>
+        <source>Hide candidates</source>
+        <extracomment>the project setting: candidates with a lower confidence are hidden and skipped by Tab</extracomment>
+        <translation>إخفاء المرشّحات</translation>
+    </message>
+    <message>
+        <source>Hide candidates whose confidence is below (0 shows them all;
+candidates without a confidence always show):</source>
+        <translation>إخفاء المرشّحات التي تقلّ ثقتها عن (الصفر يُظهرها كلها؛
+والمرشّحات التي لا ثقة لها تظهر دائمًا):</translation>
+    </message>
+    <message numerus="yes">
+        <source>Candidates below confidence {value} are hidden (%Ln in this document)</source>
+        <translation>
+            <numerusform>أُخفيت المرشّحات التي تقلّ ثقتها عن {value} (لا شيء منها في هذا المستند)</numerusform>
+            <numerusform>أُخفيت المرشّحات التي تقلّ ثقتها عن {value} (مرشّح واحد في هذا المستند)</numerusform>
+            <numerusform>أُخفيت المرشّحات التي تقلّ ثقتها عن {value} (مرشّحان في هذا المستند)</numerusform>
+            <numerusform>أُخفيت المرشّحات التي تقلّ ثقتها عن {value} (%Ln مرشّحات في هذا المستند)</numerusform>
+            <numerusform>أُخفيت المرشّحات التي تقلّ ثقتها عن {value} (%Ln مرشّحًا في هذا المستند)</numerusform>
+            <numerusform>أُخفيت المرشّحات التي تقلّ ثقتها عن {value} (%Ln مرشّح في هذا المستند)</numerusform>
+        </translation>
     </message>
 </context>
 <context>

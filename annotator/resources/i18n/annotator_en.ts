@@ -238,4 +238,14 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>ViewText</name>
+    <message numerus="yes">
+        <source>Candidates below confidence {value} are hidden (%Ln in this document)</source>
+        <translation>
+            <numerusform>Candidates below confidence {value} are hidden (%Ln in this document)</numerusform>
+            <numerusform>Candidates below confidence {value} are hidden (%Ln in this document)</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -47,9 +47,9 @@ def lexicons() -> Lexicons:
     """Built once per process from babel's CLDR data and the cue suggester's lists."""
     from annotator.suggest.crf.names import GIVEN_NAMES, HONORIFICS
     from annotator.suggest.cues import ORG_HEADS, STOP_WORDS, TITLES
-    from annotator.suggest.gazetteer import GazetteerSuggester, cldr_place_names
+    from annotator.suggest.gazetteer import GazetteerSuggester, place_names
 
-    place_words = {normalise(name) for name in cldr_place_names() if " " not in name}
+    place_words = {normalise(name) for name in place_names() if " " not in name}
     titles = [t for t in TITLES if " " not in t] + HONORIFICS
     return Lexicons(
         place_words=frozenset(place_words),
@@ -70,11 +70,11 @@ def lexicon_version() -> str:
 
     import babel
 
-    from annotator.suggest.gazetteer import cldr_place_names
+    from annotator.suggest.gazetteer import place_names
 
     lists = lexicons()
     digest = hashlib.sha256()
-    for words in (cldr_place_names(), lists.titles, lists.given_names, lists.org_heads):
+    for words in (place_names(), lists.titles, lists.given_names, lists.org_heads):
         digest.update("\n".join(sorted(words)).encode() + b"\0")
     digest.update("\n".join(sorted(lists.stop_words)).encode())
     return f"babel-{babel.__version__}-{digest.hexdigest()[:12]}"

@@ -148,6 +148,26 @@ class CrfNerModel:
             found.extend(self._predict_layer(name, items))
         return resolve_conflicts(found)
 
+    def marginals(self, words: Sequence[str], label: str) -> list[tuple[float, float]]:
+        """(P(B-label), P(I-label)) for each word, from the CRF that tags `label` (forward-
+        backward marginals); [] if no layer tags it or `words` is empty."""
+        layer = next((n for n, owned in self._owned().items() if label in owned), None)
+        if layer is None or not words:
+            return []
+        tagger = self._tagger(layer)
+        tagger.set(sentence_features(words))
+        known = set(tagger.labels())
+        result = []
+        for index in range(len(words)):
+            begin = tagger.marginal("B-" + label, index) if "B-" + label in known else 0.0
+            inside = tagger.marginal("I-" + label, index) if "I-" + label in known else 0.0
+            result.append((begin, inside))
+        return result
+
+    def _owned(self) -> dict[str, tuple[str, ...]]:
+        layers = self.metadata.get("layers", {})
+        return {name: tuple(layers.get(name, {}).get("labels", ())) for name in self.layers}
+
     def _predict_layer(self, name: str, items: list[list[str]]) -> list[PredictedSpan]:
         tagger = self._tagger(name)
         tagger.set(items)
@@ -188,6 +208,34 @@ class CrfNerModel:
         except (OSError, ValueError, KeyError) as error:
             raise ModelError(f"no usable CRF model in {folder}: {error}") from error
         _check_metadata(folder, metadata, layers)
+        return cls(layers, metadata)
+
+    def to_bytes(self) -> bytes:
+        """The model as one zip (the files `save` writes), e.g. for a blob in a project."""
+        import io
+        import zipfile
+
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+            for name in sorted(self.layers):
+                archive.writestr(f"{name}.crfsuite", self.layers[name])
+            text = json.dumps(self.metadata, ensure_ascii=False, indent=2, sort_keys=True)
+            archive.writestr(METADATA_FILE, text + "\n")
+        return buffer.getvalue()
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> CrfNerModel:
+        """Read `to_bytes`' zip. Raises ModelError as `load` does."""
+        import io
+        import zipfile
+
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as archive:
+                metadata = json.loads(archive.read(METADATA_FILE).decode("utf-8"))
+                layers = {name: archive.read(f"{name}.crfsuite") for name in metadata["layers"]}
+        except (OSError, ValueError, KeyError, zipfile.BadZipFile) as error:
+            raise ModelError(f"no usable CRF model in the stored bytes: {error}") from error
+        _check_metadata(Path("<stored model>"), metadata, layers)
         return cls(layers, metadata)
 
     def fingerprint(self) -> str:
