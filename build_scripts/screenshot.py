@@ -2,14 +2,14 @@
 
 Run under a display (Xvfb in tests and CI):
     DISPLAY=:99 QT_QPA_PLATFORM=xcb python build_scripts/screenshot.py OUT.png [--relations]
-        [--lang ar|en] [--find QUERY]
+        [--lang ar|en] [--catalogues DIR] [--find QUERY]
 
 It prepares a fresh project like a first start (the sample article with the default
 suggesters' candidates) and accepts the first few candidates from the keyboard; with
 --relations it also adds gold entities and relations, some of them across lines. --lang
-opens the window in that language (its compiled translation from annotator/resources/i18n:
-`make setup` builds it); --find opens the find bar (Ctrl+F) and types QUERY, so its matches
-are highlighted.
+opens the window in that language (its compiled translation from annotator/resources/i18n,
+which `make setup` builds, or from --catalogues DIR); --find opens the find bar (Ctrl+F)
+and types QUERY, so its matches are highlighted.
 """
 
 from __future__ import annotations
@@ -33,6 +33,7 @@ def main() -> int:
     with_relations = "--relations" in options
     language = options[options.index("--lang") + 1] if "--lang" in options else "en"
     query = options[options.index("--find") + 1] if "--find" in options else None
+    folder = Path(options[options.index("--catalogues") + 1]) if "--catalogues" in options else None
     if with_relations:
         from build_scripts.sample_relations import add_sample_relations
 
@@ -45,7 +46,7 @@ def main() -> int:
     from annotator.gui.language import chosen_interface, install
 
     app = application()
-    _, missing = install(app, chosen_interface(None, language))
+    _, missing = install(app, chosen_interface(None, language), folder)
     if missing:
         return 1
     with Project.open(project_path) as project:

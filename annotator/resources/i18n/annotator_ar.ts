@@ -1202,12 +1202,12 @@
     <message numerus="yes">
         <source>%Ln documents: {added} candidates added, {removed} withdrawn, {skipped} suggester runs skipped as up to date</source>
         <translation>
-            <numerusform>لا مستندات: أُضيف من المرشّحات {added}، وسُحب {removed}، وتُخطّي من تشغيلات المقترِحات المحدَّثة {skipped}</numerusform>
-            <numerusform>مستند واحد: أُضيف من المرشّحات {added}، وسُحب {removed}، وتُخطّي من تشغيلات المقترِحات المحدَّثة {skipped}</numerusform>
-            <numerusform>مستندان: أُضيف من المرشّحات {added}، وسُحب {removed}، وتُخطّي من تشغيلات المقترِحات المحدَّثة {skipped}</numerusform>
-            <numerusform>%Ln مستندات: أُضيف من المرشّحات {added}، وسُحب {removed}، وتُخطّي من تشغيلات المقترِحات المحدَّثة {skipped}</numerusform>
-            <numerusform>%Ln مستندًا: أُضيف من المرشّحات {added}، وسُحب {removed}، وتُخطّي من تشغيلات المقترِحات المحدَّثة {skipped}</numerusform>
-            <numerusform>%Ln مستند: أُضيف من المرشّحات {added}، وسُحب {removed}، وتُخطّي من تشغيلات المقترِحات المحدَّثة {skipped}</numerusform>
+            <numerusform>لا مستندات: أُضيف من المرشّحات {added}، وسُحب {removed}، وتُخطّي {skipped} من تشغيلات المقترِحات لأنها محدَّثة</numerusform>
+            <numerusform>في مستند واحد: أُضيف من المرشّحات {added}، وسُحب {removed}، وتُخطّي {skipped} من تشغيلات المقترِحات لأنها محدَّثة</numerusform>
+            <numerusform>في مستندين: أُضيف من المرشّحات {added}، وسُحب {removed}، وتُخطّي {skipped} من تشغيلات المقترِحات لأنها محدَّثة</numerusform>
+            <numerusform>في %Ln مستندات: أُضيف من المرشّحات {added}، وسُحب {removed}، وتُخطّي {skipped} من تشغيلات المقترِحات لأنها محدَّثة</numerusform>
+            <numerusform>في %Ln مستندًا: أُضيف من المرشّحات {added}، وسُحب {removed}، وتُخطّي {skipped} من تشغيلات المقترِحات لأنها محدَّثة</numerusform>
+            <numerusform>في %Ln مستند: أُضيف من المرشّحات {added}، وسُحب {removed}، وتُخطّي {skipped} من تشغيلات المقترِحات لأنها محدَّثة</numerusform>
         </translation>
     </message>
     <message>
