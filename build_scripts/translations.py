@@ -40,6 +40,7 @@ def tool(name: str) -> str:
 
 
 def sources(folder: Path = SOURCES) -> list[Path]:
+    """The Python files whose texts the catalogues hold."""
     return sorted(folder.glob("*.py"))
 
 
@@ -69,6 +70,7 @@ def release(ts: Path, qm: Path) -> str:
 
 
 def main() -> int:
+    """Compile every catalogue (after lupdate with --update)."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--update", action="store_true", help="run lupdate on the sources first")
     args = parser.parse_args()

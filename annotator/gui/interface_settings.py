@@ -48,6 +48,7 @@ class InterfaceDialog(QDialog):
         form.addRow(buttons)
 
     def choice(self) -> Interface:
+        """The language and digits chosen."""
         return Interface(Language(self.language.currentData()), Digits(self.digits.currentData()))
 
 

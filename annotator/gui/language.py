@@ -30,11 +30,15 @@ DIGITS_SETTING = "interface/digits"
 
 
 class Language(StrEnum):
+    """The window's languages, by ISO 639 code (the schema's display names use it too)."""
+
     ARABIC = "ar"
     ENGLISH = "en"
 
 
 class Digits(StrEnum):
+    """How the Arabic interface writes numbers."""
+
     ARABIC_INDIC = "arabic-indic"  # ٠١٢٣٤٥٦٧٨٩
     WESTERN = "western"  # 0123456789
 
@@ -48,6 +52,7 @@ class Interface:
 
     @property
     def right_to_left(self) -> bool:
+        """The window is mirrored (Arabic)."""
         return self.language == Language.ARABIC
 
     def number_locale(self) -> QLocale:
@@ -119,6 +124,7 @@ def display_language() -> str:
 
 
 def catalogue_path(language: Language, folder: Path = CATALOGUES) -> Path:
+    """Where the compiled catalogue of `language` is (annotator_ar.qm)."""
     return folder / f"annotator_{language.value}.qm"
 
 
