@@ -724,8 +724,18 @@ def _evaluate_gold(db, gold_file, format_name, options, only, learning_curve, pl
     "--out", required=True, type=click.Path(file_okay=False, path_type=Path),
     help="The folder for the annotators' project files.",
 )  # fmt: skip
+@click.option(
+    "--replace", is_flag=True,
+    help="Hand out again: the previous hand-out's files can no longer be merged.",
+)  # fmt: skip
 def assign(
-    db: Path, annotators: str, overlap: float, per_document: int, seed: int, out: Path
+    db: Path,
+    annotators: str,
+    overlap: float,
+    per_document: int,
+    seed: int,
+    out: Path,
+    replace: bool,
 ) -> None:
     """Hand the project's documents out: one project file per annotator in OUT, with their
     documents, the schema and the gold candidates; the manifest stays in DB."""
@@ -735,9 +745,9 @@ def assign(
         try:
             result = hand_out(
                 project, _names(annotators) or [], out,
-                overlap=overlap, per_document=per_document, seed=seed,
+                overlap=overlap, per_document=per_document, seed=seed, replace=replace,
             )  # fmt: skip
-        except AnnotationError as error:
+        except (AnnotationError, OSError) as error:
             _fail(str(error))
     for name, path in result.files.items():
         click.echo(f"{name}: {len(result.documents[name])} documents -> {path}")
@@ -796,16 +806,19 @@ def agreement(
         progress = progress_by_annotator(project, result.annotators)
     _print_agreement(result, progress)
     _print_with_gold(with_gold)
-    if json_out is not None:
-        data = result.to_json()
-        data["with_gold"] = {name: scores.to_json() for name, scores in with_gold.items()}
-        json_out.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
-        click.echo(f"Wrote {json_out}")
-    if report is not None:
-        from annotator.app.agreement_report import write_html
+    try:
+        if json_out is not None:
+            data = result.to_json()
+            data["with_gold"] = {name: scores.to_json() for name, scores in with_gold.items()}
+            json_out.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+            click.echo(f"Wrote {json_out}")
+        if report is not None:
+            from annotator.app.agreement_report import write_html
 
-        write_html(result, report, progress)
-        click.echo(f"Wrote {report}")
+            write_html(result, report, progress, with_gold=with_gold)
+            click.echo(f"Wrote {report}")
+    except OSError as error:
+        _fail(f"{error.filename or json_out or report}: cannot write it: {error.strerror}")
 
 
 @main.command()

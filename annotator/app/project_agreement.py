@@ -5,7 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from annotator.app.agreement import AgreementReport, LayerDocument, Scores, compute_agreement
+from annotator.app.agreement import (
+    AgreementError,
+    AgreementReport,
+    LayerDocument,
+    Scores,
+    compute_agreement,
+)
 from annotator.model import GOLD, DocumentStatus
 from annotator.store import Project
 from annotator.store.layers import (
@@ -28,9 +34,26 @@ def project_agreement(
     of them marked done; `label` keeps one entity label (and the relations touching it).
     Raises AgreementError (from compute_agreement) for fewer than two annotators."""
     names = list(annotators) if annotators else annotator_names(project)
+    _refuse_unknown(project, names, label)
     done = documents_done_by(project, names)
     shared = sorted(d for d, layers in done.items() if len(layers) >= 2)
     return _compare(project, names, {d: done[d] for d in shared}, label)
+
+
+def _refuse_unknown(project: Project, names: list[str], label: str | None) -> None:
+    """AgreementError for an annotator with no layer in the project or a label the schema
+    lacks, naming what there is."""
+    known = annotator_names(project)
+    unknown = [name for name in names if name not in known]
+    if unknown:
+        raise AgreementError(
+            f"no layer of {', '.join(map(repr, unknown))} in the project; its annotators: "
+            f"{', '.join(known) or 'none'}"
+        )
+    if label is not None and not project.schema.has_label(label):
+        raise AgreementError(
+            f"unknown label {label!r}; the schema has {', '.join(project.schema.label_names)}"
+        )
 
 
 def agreement_with_gold(
