@@ -875,9 +875,10 @@ def _premerge_all(project: Project) -> None:
         totals = [totals[0] + result.entities, totals[1] + result.relations,
                   totals[2] + result.settled]  # fmt: skip
     policy = curation.project_policy(project)
+    majority = f", {totals[2]} disagreements settled by the majority" if totals[2] else ""
     click.echo(
-        f"Pre-merged {done} documents ({policy}): {totals[0]} entities and {totals[1]} "
-        f"relations into gold, {totals[2]} disagreements settled by the majority"
+        f"Pre-merged {done} document{'s' * (done != 1)} ({policy}): {totals[0]} entities and "
+        f"{totals[1]} relations into gold{majority}"
         + (f"; {skipped} pre-merged before, left as they are" if skipped else "")
     )
 
