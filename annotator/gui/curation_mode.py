@@ -111,6 +111,11 @@ class CurationMode(QObject):
         if not on:
             self.active = self.editing = False
             project.layer = self._layer_before
+            self.tell(
+                CurationText.tr("Curation ended: back in the layer {layer}.").format(
+                    layer=project.layer
+                )
+            )
             self.view.show_candidates = True
             self.view.set_tracks([])
             self.view.set_outline([])
@@ -331,6 +336,14 @@ class CurationMode(QObject):
         the next document that needs curation."""
         document = self.session.document
         if document is None:
+            return
+        if self.state is None:  # fewer than two finished layers: nothing was curated
+            self.tell(
+                CurationText.tr(
+                    "This document is not ready for curation (fewer than two annotators "
+                    "finished it): it stays as it is."
+                )
+            )
             return
         if self.state is not None:
             left = len(self.state.disagreements) - self.state.settled_count

@@ -51,8 +51,15 @@ def settled_text(curation: DocumentCuration, disagreement: Disagreement) -> str:
     if record is None:
         return CurationPanelText.tr("open")
     how = outcome_name(record.outcome, f"{FSI}{record.annotator}{PDI}")
-    return CurationPanelText.tr("settled: {how}, by {curator}").format(
-        how=how, curator=f"{FSI}{record.curator}{PDI}"
+    return CurationPanelText.tr("settled: {how}").format(how=how)
+
+
+def settled_by(record) -> str:
+    """Who settled it and when (the row's tooltip); empty while it is open."""
+    if record is None:
+        return ""
+    return CurationPanelText.tr("settled by {curator} on {at}").format(
+        curator=f"{FSI}{record.curator}{PDI}", at=record.at[:16].replace("T", " ")
     )
 
 
@@ -116,7 +123,9 @@ class DisagreementList(QWidget):
         self.list.clear()
         for index, disagreement in enumerate(curation.disagreements, start=1):
             item = QListWidgetItem(self._row_text(curation, disagreement, index, text))
-            item.setForeground(SETTLED_TEXT if disagreement.key in curation.settled else OPEN_TEXT)
+            record = curation.settled.get(disagreement.key)
+            item.setForeground(SETTLED_TEXT if record is not None else OPEN_TEXT)
+            item.setToolTip(settled_by(record))
             self.list.addItem(item)
         self._built = curation.disagreements
         self._settled = dict(curation.settled)
@@ -130,6 +139,7 @@ class DisagreementList(QWidget):
             item = self.list.item(index)
             item.setText(self._row_text(curation, disagreement, index + 1, text))
             item.setForeground(SETTLED_TEXT if record is not None else OPEN_TEXT)
+            item.setToolTip(settled_by(record))
         self._settled = dict(curation.settled)
 
     def _row_text(self, curation, disagreement: Disagreement, index: int, text: str) -> str:

@@ -53,10 +53,24 @@ class Team:
         from annotator.app.team import assign
 
         names, out, overlap, per_document, seed = dialog.choice()
+        replace = bool(self.project.setting("team"))
+        if (
+            replace
+            and QMessageBox.question(
+                self.window,
+                TeamText.tr("Assign"),
+                TeamText.tr(
+                    "This project already handed its documents out. Hand them out again? The "
+                    "files of the earlier hand-out can then no longer be merged."
+                ),
+            )
+            != QMessageBox.StandardButton.Yes
+        ):
+            return
         try:
             result = assign(self.project, names, out, overlap=overlap,
-                            per_document=per_document, seed=seed)  # fmt: skip
-        except AnnotationError as error:
+                            per_document=per_document, seed=seed, replace=replace)  # fmt: skip
+        except (AnnotationError, OSError) as error:
             QMessageBox.warning(self.window, TeamText.tr("Assign"), str(error))
             return
         lines = [
@@ -111,15 +125,20 @@ class Team:
 
     def agreement(self) -> None:
         from annotator.app.agreement import AgreementError
-        from annotator.app.project_agreement import progress_by_annotator, project_agreement
+        from annotator.app.project_agreement import (
+            agreement_with_gold,
+            progress_by_annotator,
+            project_agreement,
+        )
 
         try:
             report = project_agreement(self.project)
+            with_gold = agreement_with_gold(self.project, report.annotators)
         except AgreementError as error:
             QMessageBox.information(self.window, TeamText.tr("Agreement"), str(error))
             return
         progress = progress_by_annotator(self.project, report.annotators)
-        AgreementDialog(self.window, report, progress).exec()
+        AgreementDialog(self.window, report, progress, with_gold).exec()
 
 
 class AssignDialog(QDialog):
@@ -177,11 +196,14 @@ class AgreementDialog(QDialog):
     """The numbers of `annotator agreement`: per pair and overall, and the documents with
     the most disagreement first."""
 
-    def __init__(self, parent: QWidget, report, progress: dict) -> None:
+    def __init__(self, parent: QWidget, report, progress: dict, with_gold=None) -> None:
+        """`with_gold`: annotator -> scores against the curated gold (a table of its own
+        when any document is curated)."""
         super().__init__(parent)
         self.setWindowTitle(TeamText.tr("Agreement between annotators"))
         self.report = report
         self.progress = progress
+        self.with_gold = with_gold or {}
         compared = TeamText.tr(
             "%Ln documents compared · Krippendorff's alpha {alpha}", "", len(report.documents)
         ).format(alpha=_number(report.alpha_micro))
@@ -226,6 +248,28 @@ class AgreementDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(summary)
         layout.addWidget(self.pairs)
+        if self.with_gold:
+            self.gold = _table(
+                [
+                    TeamText.tr("Annotator"),
+                    TeamText.tr("Exact F1"),
+                    TeamText.tr("Relaxed F1"),
+                    TeamText.tr("Cohen's kappa"),
+                    TeamText.tr("Relation F1"),
+                ],
+                [
+                    [
+                        isolate(name),
+                        _number(s.exact_micro.f1),
+                        _number(s.relaxed_micro.f1),
+                        _number(s.kappa_micro),
+                        _number(s.relations_micro.f1),
+                    ]  # fmt: skip
+                    for name, s in self.with_gold.items()
+                ],
+            )
+            layout.addWidget(QLabel(TeamText.tr("Each annotator against the curated gold")))
+            layout.addWidget(self.gold)
         layout.addWidget(QLabel(TeamText.tr("Documents, most disagreement first")))
         layout.addWidget(self.documents, 1)
         layout.addWidget(save)
@@ -238,7 +282,16 @@ class AgreementDialog(QDialog):
         if path:
             from annotator.app.agreement_report import write_html
 
-            write_html(self.report, Path(path), self.progress)
+            try:
+                write_html(self.report, Path(path), self.progress, with_gold=self.with_gold)
+            except OSError as error:
+                QMessageBox.warning(
+                    self,
+                    TeamText.tr("Agreement report"),
+                    TeamText.tr("{path}: cannot write it: {reason}").format(
+                        path=isolate(path), reason=error.strerror
+                    ),
+                )
 
 
 def _number(value) -> str:

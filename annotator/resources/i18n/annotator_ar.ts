@@ -286,8 +286,12 @@
         <translation>غير محسوم</translation>
     </message>
     <message>
-        <source>settled: {how}, by {curator}</source>
-        <translation>محسوم: {how}، حسمه {curator}</translation>
+        <source>settled: {how}</source>
+        <translation>محسوم: {how}</translation>
+    </message>
+    <message>
+        <source>settled by {curator} on {at}</source>
+        <translation>حسمه {curator} في {at}</translation>
     </message>
     <message>
         <source>Ctrl+D: curated, next document</source>
@@ -312,6 +316,10 @@
 </context>
 <context>
     <name>CurationText</name>
+    <message>
+        <source>Curation ended: back in the layer {layer}.</source>
+        <translation>انتهى التنقيح: عدتَ إلى الطبقة {layer}.</translation>
+    </message>
     <message>
         <source>No document can be curated yet: curation needs a document that at least two annotators marked done (merge their work first: File &gt; Team).</source>
         <translation>لا يوجد مستند قابل للتنقيح بعد: يتطلب التنقيح مستندًا وضع عليه مُوسِّمان على الأقل علامة «منجَز» (ادمج عملهم أولًا: ملف &gt; الفريق).</translation>
@@ -366,6 +374,10 @@
     <message>
         <source>Editing gold by hand: the usual keys; Escape to come back, Enter to settle.</source>
         <translation>تحرير المرجع الذهبي يدويًّا بالمفاتيح المعتادة؛ Escape للعودة، وEnter للحسم.</translation>
+    </message>
+    <message>
+        <source>This document is not ready for curation (fewer than two annotators finished it): it stays as it is.</source>
+        <translation>هذا المستند غير جاهز للتنقيح (أنهاه أقل من مُوسِّمَين): يبقى كما هو.</translation>
     </message>
     <message numerus="yes">
         <source>{left} of %Ln disagreements are not settled. Mark the document curated anyway?</source>
@@ -1421,6 +1433,10 @@
         <source>Assign</source>
         <translation>التوزيع</translation>
     </message>
+    <message>
+        <source>This project already handed its documents out. Hand them out again? The files of the earlier hand-out can then no longer be merged.</source>
+        <translation>سبق أن وُزِّعت مستندات هذا المشروع. أتوزّعها من جديد؟ لن يمكن بعد ذلك دمج ملفات التوزيع السابق.</translation>
+    </message>
     <message numerus="yes">
         <source>{name}: %Ln documents -&gt; {path}</source>
         <translation>
@@ -1562,6 +1578,14 @@
         <translation>حفظ التقرير بصيغة HTML…</translation>
     </message>
     <message>
+        <source>Annotator</source>
+        <translation>المُوسِّم</translation>
+    </message>
+    <message>
+        <source>Each annotator against the curated gold</source>
+        <translation>كل مُوسِّم مقارنةً بالمرجع الذهبي المنقَّح</translation>
+    </message>
+    <message>
         <source>Documents, most disagreement first</source>
         <translation>المستندات، الأكثر خلافًا أولًا</translation>
     </message>
@@ -1572,6 +1596,10 @@
     <message>
         <source>HTML (*.html)</source>
         <translation>صفحة HTML (*.html)</translation>
+    </message>
+    <message>
+        <source>{path}: cannot write it: {reason}</source>
+        <translation>{path}: تعذّرت كتابته: {reason}</translation>
     </message>
 </context>
 <context>
