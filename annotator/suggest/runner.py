@@ -161,6 +161,13 @@ def _build_one(name, project, ner_model, project_model, *, explicit: bool) -> Su
         suggester = BuiltinNerSuggester.for_schema(
             project.schema, label_map, superseded_by=superseded
         )
+        if not suggester.label_map:
+            raise SuggesterUnavailable(
+                "its labels (PERS, ORG, LOC) reach none of this project's labels "
+                f"({', '.join(project.schema.label_names)}): map them with the project "
+                f'setting {LABEL_MAP_SETTING}, e.g. {{"PERS": "شخص", "ORG": "منظمة", '
+                '"LOC": "مكان"}'
+            )
         suggester.fingerprint()  # the model's metadata is there, or it is unavailable
         return suggester
     if name == "camel-ner":

@@ -14,7 +14,7 @@ from annotator.model import Schema, Status
 from annotator.store import Project
 from annotator.store.learner import training_documents
 from annotator.suggest.project_ner import document_sentences
-from annotator.suggest.runner import build_suggesters, run_suggesters
+from annotator.suggest.runner import SuggestReport, build_suggesters, run_suggesters
 
 # A schema the Wojood sample does not map to: the learner learns from the project alone,
 # which keeps these tests to a second of training.
@@ -58,9 +58,12 @@ def test_a_model_trained_on_the_projects_gold_proposes_its_names(learner_project
     assert result.trained and result.labels == ("شخص", "مكان") and result.sentences == 6
     text = "زارت ليلى القدس."
     target = project.add_document("new", text)
-    suggesters = build_suggesters(project)
+    report = SuggestReport()
+    suggesters = build_suggesters(project, report=report)
     names = [s.name for s in suggesters]
-    assert names[:2] == ["project-ner", "builtin-ner"]  # builtin-ner: superseded, silent
+    # builtin-ner's labels reach none of this schema's: left out, saying so
+    assert names[0] == "project-ner" and "builtin-ner" not in names
+    assert any("builtin_ner_map" in reason for reason in report.unavailable)
     run_suggesters(project, suggesters, [target.id])
     found = {
         (text[e.start : e.end], e.label, e.source, e.confidence is not None)
