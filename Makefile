@@ -5,9 +5,13 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: setup run test lint format bench lexicon places model package package-ner package-onefile package-test clean
+.PHONY: setup run test lint format bench lexicon places model package package-ner package-onefile package-test translations clean
 
-setup: $(STAMP)
+# The window's compiled translations, built from the committed .ts (never committed).
+I18N := annotator/resources/i18n
+CATALOGUES := $(I18N)/annotator_ar.qm $(I18N)/annotator_en.qm
+
+setup: $(STAMP) $(CATALOGUES)
 
 # torch first, or camel-tools pulls the default build (CUDA, several GB): without an
 # NVIDIA GPU build_scripts/install_torch.py asks for the CPU build (+cpu, ~750 MB).
@@ -16,12 +20,21 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python build_scripts/install_torch.py
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python build_scripts/translations.py
 	touch $(STAMP)
 
-run: $(STAMP)
+# A .ts changed (a new translation): compile it again with pyside6-lrelease.
+$(I18N)/%.qm: $(I18N)/%.ts | $(STAMP)
+	$(BIN)/pyside6-lrelease $< -qm $@
+
+# New texts in annotator/gui: pyside6-lupdate adds them to the .ts (unfinished) to translate.
+translations: $(STAMP)
+	$(BIN)/python build_scripts/translations.py --update
+
+run: $(STAMP) $(CATALOGUES)
 	QT_QPA_PLATFORM= $(BIN)/annotator
 
-test: $(STAMP)
+test: $(STAMP) $(CATALOGUES)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
 	$(BIN)/lint-imports
 
@@ -61,14 +74,14 @@ model: $(STAMP)
 	$(BIN)/python build_scripts/train_model.py
 
 # The standalone program (PyInstaller): dist/annotator/annotator, no Python needed.
-package: $(STAMP)
+package: $(STAMP) $(CATALOGUES)
 	$(BIN)/python build_scripts/build.py
 
 # The same with camel-tools' NER runtime (torch, transformers) inside: dist/annotator-ner/
-package-ner: $(STAMP)
+package-ner: $(STAMP) $(CATALOGUES)
 	$(BIN)/python build_scripts/build.py --with-ner
 
-package-onefile: $(STAMP)
+package-onefile: $(STAMP) $(CATALOGUES)
 	$(BIN)/python build_scripts/build.py --onefile
 
 # Self-test of the built bundle, then its window under Xvfb with a screenshot.

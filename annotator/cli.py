@@ -17,6 +17,9 @@ from annotator.paths import PROJECT_SUFFIXES, default_project_path
 from annotator.store import Project, ProjectFileError
 from annotator.store.connection import check_project_file
 
+#: the window's interface languages (`gui --lang`); the command line's messages are English
+LANGUAGES = ("ar", "en")
+
 
 def _fail(message: str) -> None:
     click.echo(f"error: {message}", err=True)
@@ -98,8 +101,13 @@ def _self_test(context: click.Context, _param, value: bool) -> None:
     help="Who is annotating (default: ANNOTATOR_NAME, else the system user name). In a "
     "team project each person works in their own layer, named after them.",
 )
+@click.option(
+    "--lang",
+    type=click.Choice(LANGUAGES),
+    help="The window's language (as `gui --lang`); the command line always speaks English.",
+)
 @click.pass_context
-def main(context: click.Context, annotator: str | None) -> None:
+def main(context: click.Context, annotator: str | None, lang: str | None) -> None:
     """Annotate named entities and relations in Arabic news articles.
 
     With no command: open the default project (creating it with the sample article).
@@ -107,7 +115,7 @@ def main(context: click.Context, annotator: str | None) -> None:
     project (override its location with ANNOTATOR_DB).
     """
     if context.invoked_subcommand is None:
-        context.invoke(gui)
+        context.invoke(gui, lang=lang)
 
 
 @main.command()
@@ -125,9 +133,26 @@ def main(context: click.Context, annotator: str | None) -> None:
     help="Print the time to the first painted article and the memory, then quit.",
 )
 @click.option("--curate", is_flag=True, help="Open in curation mode (View > Curate).")
-def gui(db: Path | None, screenshot: Path | None, startup_report: bool, curate: bool) -> None:
+@click.option(
+    "--lang",
+    type=click.Choice(LANGUAGES),
+    help="The window's language: ar (Arabic, the window mirrored right to left) or en. "
+    "Default: the choice made in the window (View > Interface language and digits…), "
+    "else the system's language.",
+)
+def gui(
+    db: Path | None,
+    screenshot: Path | None,
+    startup_report: bool,
+    curate: bool,
+    lang: str | None = None,
+) -> None:
     """Open the annotation window on DB (default: the default project)."""
     from annotator.gui.app import has_display, run
+
+    context = click.get_current_context(silent=True)
+    root = context.find_root() if context is not None else None
+    lang = lang or (root.params.get("lang") if root is not None else None)
 
     if not has_display():
         _fail(
@@ -139,7 +164,9 @@ def gui(db: Path | None, screenshot: Path | None, startup_report: bool, curate: 
             _fail(f"{db}: no project here; create one with `annotator init {db}`")
     except ProjectFileError as error:
         _fail(str(error))
-    sys.exit(run(db, screenshot=screenshot, startup_report=startup_report, curate=curate))
+    sys.exit(
+        run(db, screenshot=screenshot, startup_report=startup_report, curate=curate, language=lang)
+    )
 
 
 @main.command()
@@ -697,8 +724,18 @@ def _evaluate_gold(db, gold_file, format_name, options, only, learning_curve, pl
     "--out", required=True, type=click.Path(file_okay=False, path_type=Path),
     help="The folder for the annotators' project files.",
 )  # fmt: skip
+@click.option(
+    "--replace", is_flag=True,
+    help="Hand out again: the previous hand-out's files can no longer be merged.",
+)  # fmt: skip
 def assign(
-    db: Path, annotators: str, overlap: float, per_document: int, seed: int, out: Path
+    db: Path,
+    annotators: str,
+    overlap: float,
+    per_document: int,
+    seed: int,
+    out: Path,
+    replace: bool,
 ) -> None:
     """Hand the project's documents out: one project file per annotator in OUT, with their
     documents, the schema and the gold candidates; the manifest stays in DB."""
@@ -708,9 +745,9 @@ def assign(
         try:
             result = hand_out(
                 project, _names(annotators) or [], out,
-                overlap=overlap, per_document=per_document, seed=seed,
+                overlap=overlap, per_document=per_document, seed=seed, replace=replace,
             )  # fmt: skip
-        except AnnotationError as error:
+        except (AnnotationError, OSError) as error:
             _fail(str(error))
     for name, path in result.files.items():
         click.echo(f"{name}: {len(result.documents[name])} documents -> {path}")
@@ -764,16 +801,19 @@ def agreement(
         progress = progress_by_annotator(project, result.annotators)
     _print_agreement(result, progress)
     _print_with_gold(with_gold)
-    if json_out is not None:
-        data = result.to_json()
-        data["with_gold"] = {name: scores.to_json() for name, scores in with_gold.items()}
-        json_out.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
-        click.echo(f"Wrote {json_out}")
-    if report is not None:
-        from annotator.app.agreement_report import write_html
+    try:
+        if json_out is not None:
+            data = result.to_json()
+            data["with_gold"] = {name: scores.to_json() for name, scores in with_gold.items()}
+            json_out.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+            click.echo(f"Wrote {json_out}")
+        if report is not None:
+            from annotator.app.agreement_report import write_html
 
-        write_html(result, report, progress)
-        click.echo(f"Wrote {report}")
+            write_html(result, report, progress, with_gold=with_gold)
+            click.echo(f"Wrote {report}")
+    except OSError as error:
+        _fail(f"{error.filename or json_out or report}: cannot write it: {error.strerror}")
 
 
 @main.command()
@@ -830,9 +870,10 @@ def _premerge_all(project: Project) -> None:
         totals = [totals[0] + result.entities, totals[1] + result.relations,
                   totals[2] + result.settled]  # fmt: skip
     policy = curation.project_policy(project)
+    majority = f", {totals[2]} disagreements settled by the majority" if totals[2] else ""
     click.echo(
-        f"Pre-merged {done} documents ({policy}): {totals[0]} entities and {totals[1]} "
-        f"relations into gold, {totals[2]} disagreements settled by the majority"
+        f"Pre-merged {done} document{'s' * (done != 1)} ({policy}): {totals[0]} entities and "
+        f"{totals[1]} relations into gold{majority}"
         + (f"; {skipped} pre-merged before, left as they are" if skipped else "")
     )
 

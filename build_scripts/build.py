@@ -2,8 +2,10 @@
 
     python build_scripts/build.py [--onefile] [--with-ner]
 
-Installs PyInstaller into the running environment if it is missing, builds from the spec
-beside this script into dist/ at the repository's root, and prints the bundle's size.
+Installs PyInstaller into the running environment if it is missing, compiles the window's
+translations (annotator/resources/i18n/*.ts -> .qm, with pyside6-lrelease: they travel in the
+bundle with the other resources), builds from the spec beside this script into dist/ at the
+repository's root, and prints the bundle's size.
 """
 
 from __future__ import annotations
@@ -16,6 +18,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "build_scripts"))
+
+import translations  # noqa: E402 - beside this script
 
 
 def size_mb(path: Path) -> float:
@@ -41,6 +46,8 @@ def main() -> int:
         subprocess.run(
             [sys.executable, "-m", "pip", "install", "--quiet", "pyinstaller>=6.10"], check=True
         )
+    for ts in sorted(translations.CATALOGUES.glob("*.ts")):
+        translations.release(ts, ts.with_suffix(".qm"))
     env = {
         **os.environ,
         "ANNOTATOR_WITH_NER": "1" if args.with_ner else "0",

@@ -112,9 +112,11 @@ def screenshot(lead: Path, out: Path) -> None:
     from PySide6.QtCore import QTimer
 
     from annotator.gui.app import application, open_window
+    from annotator.gui.language import Digits, Interface, Language, install
     from annotator.store import Project
 
     app = application()
+    install(app, Interface(Language.ENGLISH, Digits.WESTERN))  # English, its plural forms
     window = open_window(Project.open(lead, annotator="lead"))
     window.resize(1280, 800)
     window.show()

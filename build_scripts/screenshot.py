@@ -2,10 +2,14 @@
 
 Run under a display (Xvfb in tests and CI):
     DISPLAY=:99 QT_QPA_PLATFORM=xcb python build_scripts/screenshot.py OUT.png [--relations]
+        [--lang ar|en] [--catalogues DIR] [--find QUERY]
 
 It prepares a fresh project like a first start (the sample article with the default
 suggesters' candidates) and accepts the first few candidates from the keyboard; with
---relations it also adds gold entities and relations, some of them across lines.
+--relations it also adds gold entities and relations, some of them across lines. --lang
+opens the window in that language (its compiled translation from annotator/resources/i18n,
+which `make setup` builds, or from --catalogues DIR); --find opens the find bar (Ctrl+F)
+and types QUERY, so its matches are highlighted.
 """
 
 from __future__ import annotations
@@ -25,7 +29,11 @@ def main() -> int:
     from annotator.store import Project
 
     project_path = prepare_default_project()
-    with_relations = "--relations" in sys.argv[2:]
+    options = sys.argv[2:]
+    with_relations = "--relations" in options
+    language = options[options.index("--lang") + 1] if "--lang" in options else "en"
+    query = options[options.index("--find") + 1] if "--find" in options else None
+    folder = Path(options[options.index("--catalogues") + 1]) if "--catalogues" in options else None
     if with_relations:
         from build_scripts.sample_relations import add_sample_relations
 
@@ -35,8 +43,12 @@ def main() -> int:
     from PySide6.QtTest import QTest
 
     from annotator.gui.app import application, open_window
+    from annotator.gui.language import chosen_interface, install
 
     app = application()
+    _, missing = install(app, chosen_interface(None, language), folder)
+    if missing:
+        return 1
     with Project.open(project_path) as project:
         window = open_window(project)
         window.resize(1280, 800)
@@ -55,6 +67,9 @@ def main() -> int:
             for key in keys:
                 QTest.keyClick(window.view, key)
             window.wait_for_suggestions()  # project memory refreshes after the accepts
+            if query is not None:  # Ctrl+F, then the query typed into the find bar
+                QTest.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+                window.find_bar.field.insert(query)  # as typed (Arabic: not a QTest key)
             QTest.qWait(300)  # let every widget repaint on the X server before grabbing
             screen = window.screen()
             image = screen.grabWindow(window.winId()) if screen else window.grab()

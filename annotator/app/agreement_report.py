@@ -40,12 +40,15 @@ def write_html(
     progress: Mapping[str, tuple[int, int]] | None = None,
     *,
     title: str = "Inter-annotator agreement",
+    with_gold: Mapping[str, Scores] | None = None,
 ) -> Path:
     """Write `report` to `out_path` as HTML and return the path.
 
     `progress`: annotator -> (documents done, documents assigned), shown as a table with
-    bars. The file is written beside `out_path` and renamed into place, so a failure leaves
-    no half-written report. Raises OSError if the folder cannot be written.
+    bars. `with_gold`: annotator -> their scores against the curated gold (a section of
+    its own; `project_agreement.agreement_with_gold`). The file is written beside
+    `out_path` and renamed into place, so a failure leaves no half-written report.
+    Raises OSError if the folder cannot be written.
     """
     sections = [
         f'<h1 dir="auto">{_e(title)}</h1>',
@@ -53,6 +56,7 @@ def write_html(
         _progress(progress) if progress else "",
         _overall_section(report),
         _pairs_section(report.pairs),
+        _gold_section(with_gold) if with_gold is not None else "",
         _relations_section(report),
         _confusion_section(report.overall),
         _documents_section(report),
@@ -160,6 +164,26 @@ def _pairs_section(pairs: Sequence[Scores]) -> str:
         "Relation F1",
     ]
     return "<h2>Pairs of annotators (micro over labels)</h2>" + _table(headers, rows)
+
+
+def _gold_section(with_gold: Mapping[str, Scores]) -> str:
+    """Each annotator against the curated gold, or a line saying nothing is curated."""
+    title = "<h2>Each annotator against the curated gold</h2>"
+    if not with_gold:
+        return title + "<p>No document is curated yet (<code>annotator curate</code>).</p>"
+    rows = [
+        [
+            f"<td>{_e(name)}</td>",
+            _num(s.documents),
+            _f1(s.exact_micro),
+            _f1(s.relaxed_micro),
+            _value(s.kappa_micro),
+            _f1(s.relations_micro),
+        ]
+        for name, s in with_gold.items()
+    ]
+    headers = ["Annotator", "Documents", "Exact F1", "Relaxed F1", "Cohen's κ", "Relation F1"]
+    return title + _table(headers, rows)
 
 
 def _relations_section(report: AgreementReport) -> str:

@@ -10,6 +10,7 @@ restores gold and the record together.
 
 from __future__ import annotations
 
+from annotator.app import titles
 from annotator.app.curation import (
     ENTITY,
     CurationError,
@@ -30,6 +31,7 @@ from annotator.app.operations import (
     Delta,
     Operation,
 )
+from annotator.app.titles import Title
 from annotator.model import GOLD, Decision, Entity, Outcome, Relation, Status
 from annotator.store import Project
 from annotator.store.curation_rows import Settled, put_settled, settle, settled
@@ -44,9 +46,9 @@ class Settle(Operation):
         disagreement: Disagreement,
         outcome: Outcome | None,
         annotator: str | None = None,
-        title: str = "Settle",
+        title: str | None = None,
     ) -> None:
-        self.title = title
+        self.title = title or Title(titles.SETTLE)
         self.document_id = document_id
         self.key = disagreement.key
         self.outcome, self.annotator = outcome, annotator
@@ -75,7 +77,7 @@ class AddCuratedEntity(Operation):
     def __init__(
         self, document_id: int, span: Span, source: str, decision: Decision, found_in: tuple
     ) -> None:
-        self.title = f"Add {span[2]}"
+        self.title = Title(titles.ADD, label=span[2])
         self.document_id = document_id
         self.span, self.source, self.decision, self.found_in = span, source, decision, found_in
         self.entity: Entity | None = None
@@ -102,7 +104,7 @@ class AddCuratedRelation(Operation):
     """An accepted gold relation taken from annotators' layers (`found_in`: who had it)."""
 
     def __init__(self, head: Entity, tail: Entity, type_name: str, found_in: tuple) -> None:
-        self.title = f"Add {type_name}"
+        self.title = Title(titles.ADD_RELATION, type=type_name)
         self.document_id = head.document_id
         self.ends = (head.id, tail.id, type_name)
         self.found_in = found_in
@@ -138,10 +140,10 @@ def take_version(
     else:
         children = _relation_steps(project, curation, disagreement, target, annotator)
     if annotator is None:
-        title = "Take no version"
+        title = Title(titles.TAKE_NONE)
         children.append(Settle(curation.document_id, disagreement, Outcome.NONE, None, title))
     else:
-        title = f"Take {annotator}'s version"
+        title = Title(titles.TAKE_VERSION, annotator=annotator)
         children.append(Settle(curation.document_id, disagreement, Outcome.CHOSEN, annotator))
     return Composite(title, curation.document_id, children)
 
@@ -244,5 +246,8 @@ def settle_as_is(
         outcome, annotator = Outcome.CHOSEN, matching[0]
     else:
         outcome, annotator = Outcome.OWN, None
-    title = f"Settle ({outcome}{' from ' + annotator if annotator else ''})"
+    if annotator:
+        title = Title(titles.SETTLE_FROM, outcome=outcome, annotator=annotator)
+    else:
+        title = Title(titles.SETTLE_AS, outcome=outcome)
     return Settle(curation.document_id, disagreement, outcome, annotator, title)

@@ -52,6 +52,27 @@ def default_export_layer(project: Project) -> str:
     return GOLD
 
 
+def _checked_layer(project: Project, layer: str) -> str:
+    """`layer` if the project has it (gold always); ValueError naming the layers if not."""
+    if layer not in (*project.layers(), GOLD, project.layer):
+        raise ValueError(
+            f"the project has no layer {layer!r}; its layers: {', '.join(project.layers())}"
+        )
+    return layer
+
+
+def _provenance(project: Project, layer: str, fmt) -> Callable[[int], tuple]:
+    """The writer's `provenance` option: curation's provenance of a document's gold.
+    ValueError unless the export is of gold, in a format that carries it."""
+    if layer != GOLD:
+        raise ValueError("provenance says how gold was curated: export the gold layer")
+    if "curation" not in fmt.carries:
+        raise ValueError(f"{fmt.title} cannot carry curation provenance: use jsonl")
+    from annotator.app.curation_provenance import gold_provenance
+
+    return lambda document_id: gold_provenance(project, document_id)
+
+
 def export_project(
     project: Project,
     out: Path,
@@ -73,22 +94,12 @@ def export_project(
     document when an integrity check fails (nothing is written then); OSError for the
     file system."""
     fmt = registry.get(format, "write")
-    layer = layer or project.layer
-    if layer not in (*project.layers(), GOLD, project.layer):
-        raise ValueError(
-            f"the project has no layer {layer!r}; its layers: {', '.join(project.layers())}"
-        )
+    layer = _checked_layer(project, layer or project.layer)
     schema = project.schema
     symmetric = {t.name for t in schema.relation_types if t.symmetric}
     context = WriteContext(schema, include_candidates, dict(options or {}))
     if with_provenance:
-        if layer != GOLD:
-            raise ValueError("provenance says how gold was curated: export the gold layer")
-        if "curation" not in fmt.carries:
-            raise ValueError(f"{fmt.title} cannot carry curation provenance: use jsonl")
-        from annotator.app.curation_provenance import gold_provenance
-
-        context.options["provenance"] = lambda document_id: gold_provenance(project, document_id)
+        context.options["provenance"] = _provenance(project, layer, fmt)
     counts: Counter = Counter()
 
     def documents() -> Iterator[ExportDocument]:

@@ -13,7 +13,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from itertools import groupby
 
+from annotator.app import titles
 from annotator.app.operations import Composite, Delta, Operation
+from annotator.app.titles import Title
 from annotator.model import Entity, Status
 from annotator.store import Project
 
@@ -25,7 +27,7 @@ class AddCandidate(Operation):
     accepted entities; this one leaves the decision to a person)."""
 
     def __init__(self, document_id: int, start: int, end: int, label: str, source: str):
-        self.title = f"Propose {label}"
+        self.title = Title(titles.PROPOSE, label=label)
         self.document_id = document_id
         self.span = (start, end, label)
         self.source = source
@@ -95,7 +97,8 @@ class ProposeMatches(Composite):
             AddCandidate(proposal.document_id, start, end, proposal.label, source)
             for start, end in proposal.spans
         ]
-        title = f"Propose {count} {proposal.label} match{'es' if count != 1 else ''}"
+        english = f"Propose {count} {proposal.label} match{'es' if count != 1 else ''}"
+        title = Title(titles.PROPOSE_MATCHES, english, count=count, label=proposal.label)
         super().__init__(title, proposal.document_id, children)
         self.proposal = proposal
 

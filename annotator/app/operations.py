@@ -14,6 +14,8 @@ from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 from typing import Any
 
+from annotator.app import titles
+from annotator.app.titles import Title
 from annotator.model import DocumentStatus, Entity, Relation, Status
 from annotator.store import Project
 
@@ -120,7 +122,7 @@ class AddEntity(Operation):
     """A new accepted entity over code points [start, end), made by hand."""
 
     def __init__(self, document_id: int, start: int, end: int, label: str) -> None:
-        self.title = f"Add {label}"
+        self.title = Title(titles.ADD, label=label)
         self.document_id = document_id
         self.span = (start, end, label)
         self.entity: Entity | None = None  # as stored by the first do
@@ -179,7 +181,7 @@ class Accept(Composite):
     the same step, since the person has now decided that span. Undo brings them back."""
 
     def __init__(self, entity: Entity) -> None:
-        super().__init__(f"Accept {entity.label}", entity.document_id, [])
+        super().__init__(Title(titles.ACCEPT, label=entity.label), entity.document_id, [])
         self.entity = entity
 
     def do(self, project: Project) -> Delta:
@@ -200,22 +202,22 @@ def accept(entity: Entity) -> Operation:
 
 
 def reject(entity: Entity) -> UpdateEntity:
-    return UpdateEntity(entity, f"Reject {entity.label}", status=Status.REJECTED)
+    return UpdateEntity(entity, Title(titles.REJECT, label=entity.label), status=Status.REJECTED)
 
 
 def relabel(entity: Entity, label: str) -> UpdateEntity:
-    return UpdateEntity(entity, f"Relabel as {label}", label=label)
+    return UpdateEntity(entity, Title(titles.RELABEL, label=label), label=label)
 
 
-def resize(entity: Entity, start: int, end: int, title: str = "Resize") -> UpdateEntity:
-    return UpdateEntity(entity, title, start=start, end=end)
+def resize(entity: Entity, start: int, end: int, title: str | None = None) -> UpdateEntity:
+    return UpdateEntity(entity, title or Title(titles.RESIZE), start=start, end=end)
 
 
 class DeleteEntity(Operation):
     """Delete an entity and its relations; undo brings both back with their ids."""
 
     def __init__(self, entity: Entity) -> None:
-        self.title = f"Delete {entity.label}"
+        self.title = Title(titles.DELETE, label=entity.label)
         self.document_id = entity.document_id
         self.seen: Entity | None = entity
         self.deleted: tuple[Entity, list[Relation]] | None = None
@@ -244,7 +246,8 @@ def reject_with_relations(entity: Entity, relations: list[Relation]) -> Composit
     """Reject an accepted entity and remove its relations in one step."""
     children: list[Operation] = [DeleteRelation(relation) for relation in relations]
     children.append(reject(entity))
-    return Composite(f"Reject {entity.label} and its relations", entity.document_id, children)
+    title = Title(titles.REJECT_WITH_RELATIONS, label=entity.label)
+    return Composite(title, entity.document_id, children)
 
 
 def accept_all(entities: list[Entity], title: str) -> Composite:
@@ -252,7 +255,7 @@ def accept_all(entities: list[Entity], title: str) -> Composite:
     one span are both accepted, as asked)."""
     document_id = entities[0].document_id if entities else 0
     children: list[Operation] = [
-        UpdateEntity(entity, f"Accept {entity.label}", status=Status.ACCEPTED)
+        UpdateEntity(entity, Title(titles.ACCEPT, label=entity.label), status=Status.ACCEPTED)
         for entity in entities
     ]
     return Composite(title, document_id, children)
@@ -263,7 +266,7 @@ class AddRelation(Operation):
     """A relation from head to tail of a type the schema allows between their labels."""
 
     def __init__(self, head: Entity, tail: Entity, type_name: str) -> None:
-        self.title = f"Add {type_name}"
+        self.title = Title(titles.ADD_RELATION, type=type_name)
         self.document_id = head.document_id
         self.ends = (head.id, tail.id, type_name)
         self.relation: Relation | None = None
@@ -287,7 +290,7 @@ def link(head: Entity, tail: Entity, type_name: str) -> Composite:
         accept(entity) for entity in (head, tail) if entity.status != Status.ACCEPTED
     ]
     children.append(AddRelation(head, tail, type_name))
-    return Composite(f"Add {type_name}", head.document_id, children)
+    return Composite(Title(titles.ADD_RELATION, type=type_name), head.document_id, children)
 
 
 class UpdateRelation(Operation):
@@ -311,18 +314,18 @@ class UpdateRelation(Operation):
 
 
 def retype(relation: Relation, type_name: str) -> UpdateRelation:
-    return UpdateRelation(relation, f"Retype as {type_name}", type=type_name)
+    return UpdateRelation(relation, Title(titles.RETYPE, type=type_name), type=type_name)
 
 
 def swap(relation: Relation) -> UpdateRelation:
     return UpdateRelation(
-        relation, "Swap head and tail", head_id=relation.tail_id, tail_id=relation.head_id
+        relation, Title(titles.SWAP), head_id=relation.tail_id, tail_id=relation.head_id
     )
 
 
 class DeleteRelation(Operation):
     def __init__(self, relation: Relation) -> None:
-        self.title = f"Delete {relation.type}"
+        self.title = Title(titles.DELETE_RELATION, type=relation.type)
         self.document_id = relation.document_id
         self.relation = relation
 
@@ -340,7 +343,8 @@ class SetDocumentStatus(Operation):
     """Mark a document new, in progress or done."""
 
     def __init__(self, document_id: int, status: DocumentStatus, before: DocumentStatus):
-        self.title = f"Mark {DocumentStatus(status).replace('_', ' ')}"
+        status = DocumentStatus(status)
+        self.title = Title(titles.MARK, f"Mark {status.replace('_', ' ')}", status=status)
         self.document_id = document_id
         self.status = DocumentStatus(status)
         self.before = DocumentStatus(before)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from annotator.app.agreement import AgreementReport, Scores
+from annotator.app.agreement import AgreementError, AgreementReport, Scores
 from annotator.app.agreement.compute import agree, pair_agreement
 from annotator.app.agreement.inputs import require_two
 from annotator.app.project_layers import ProjectLayers
@@ -25,11 +25,37 @@ def project_agreement(
 ) -> AgreementReport:
     """Agreement between `annotators` (default: all) on the documents that at least two
     of them marked done; `label` keeps one entity label (and the relations touching it).
-    Raises AgreementError for fewer than two annotators."""
-    names = _chosen(project, annotators)
-    require_two(names)
+    Raises AgreementError for an annotator without a layer, a label the schema lacks or
+    fewer than two annotators."""
+    names = _checked(project, annotators, label)
     read = ProjectLayers(project, names, with_gold=False)
     return agree(read.corpus, read.between_annotators(), label, read.symmetric)
+
+
+def _checked(project: Project, annotators: Iterable[str] | None, label: str | None) -> list[str]:
+    """The annotators asked for (default: all), without repeats, once `_refuse_unknown`
+    and `require_two` let them through."""
+    names = list(annotators) if annotators else annotator_names(project)
+    _refuse_unknown(project, names, label)
+    names = list(dict.fromkeys(names))
+    require_two(names)
+    return names
+
+
+def _refuse_unknown(project: Project, names: list[str], label: str | None) -> None:
+    """AgreementError for an annotator with no layer in the project or a label the schema
+    lacks, naming what there is."""
+    known = annotator_names(project)
+    unknown = [name for name in names if name not in known]
+    if unknown:
+        raise AgreementError(
+            f"no layer of {', '.join(map(repr, unknown))} in the project; its annotators: "
+            f"{', '.join(known) or 'none'}"
+        )
+    if label is not None and not project.schema.has_label(label):
+        raise AgreementError(
+            f"unknown label {label!r}; the schema has {', '.join(project.schema.label_names)}"
+        )
 
 
 def agreement_with_gold(
@@ -48,9 +74,8 @@ def team_agreement(
 ) -> tuple[AgreementReport, dict[str, Scores]]:
     """`project_agreement` and `agreement_with_gold` together, as `annotator agreement`
     shows them, reading each layer and text once (gold's only where it is curated).
-    Raises AgreementError for fewer than two annotators."""
-    names = _chosen(project, annotators)
-    require_two(names)
+    Raises AgreementError as `project_agreement` does."""
+    names = _checked(project, annotators, label)
     read = ProjectLayers(project, names, with_gold=True)
     report = agree(read.corpus, read.between_annotators(), label, read.symmetric)
     return report, _with_gold(read, label)

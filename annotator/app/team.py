@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import random
+import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,6 +27,7 @@ from annotator.store import Project, ProjectFileError
 from annotator.store.bulk import insert_drafts
 from annotator.store.connection import check_project_file
 from annotator.store.layers import document_lengths, replace_layer, set_assignments
+from annotator.store.rows import now
 
 
 class TeamError(AnnotationError):
@@ -76,6 +78,20 @@ def plan(
     return dict(sorted(chosen.items()))
 
 
+#: characters an annotator's name cannot hold: it names their hand-out file
+_NOT_IN_NAMES = set('/\\:*?"<>|') | {chr(c) for c in range(32)}
+
+
+def check_annotator_names(annotators: list[str]) -> None:
+    """TeamError for a name that is empty, `gold`, or holds a character a file name
+    cannot (/ \\ : * ? " < > | or a control character)."""
+    for name in annotators:
+        bad = sorted(set(name) & _NOT_IN_NAMES)
+        if not name.strip() or bad:
+            shown = " ".join(repr(c) for c in bad) or "nothing but spaces"
+            raise TeamError(f"annotator name {name!r}: it names a file, so it cannot hold {shown}")
+
+
 def assign(
     project: Project,
     annotators: list[str],
@@ -84,13 +100,23 @@ def assign(
     overlap: float = 0.0,
     per_document: int = 2,
     seed: int = 0,
+    replace: bool = False,
 ) -> Assignment:
     """Write one project file per annotator into `out` and keep the manifest in `project`.
 
     Each file holds its documents (text, name, meta), the project's schema and the gold
-    layer's candidates, in the annotator's layer, marked as that annotator's hand-out; no
-    decision of anyone is copied."""
+    layer's candidates, in the annotator's layer, marked as that annotator's hand-out
+    (with this hand-out's id, which `merge` checks); no decision of anyone is copied.
+    A project that already handed documents out is refused unless `replace` (the old
+    hand-out's files can no longer be merged then). On any failure no file is left."""
+    check_annotator_names(annotators)
     chosen = plan(document_lengths(project), annotators, overlap, per_document, seed)
+    earlier = json.loads(project.setting("team") or "{}")
+    if earlier.get("annotators") and not replace:
+        raise TeamError(
+            f"this project already handed documents out ({_describe(earlier)}); hand out "
+            "again with --replace (the files of that hand-out can then no longer be merged)"
+        )
     out.mkdir(parents=True, exist_ok=True)
     stem = project.path.stem if project.path else "project"
     targets = {name: out / f"{stem}-{name}.sqlite" for name in annotators}
@@ -98,13 +124,19 @@ def assign(
     if taken:
         raise TeamError(f"{taken[0]}: a file is already there; choose an empty folder")
     team = {"annotators": annotators, "overlap": overlap, "per_document": per_document,
-            "seed": seed}  # fmt: skip
+            "seed": seed, "handout": uuid.uuid4().hex, "handed_out_at": now()}  # fmt: skip
     result = Assignment(shared=[d for d, names in chosen.items() if len(names) > 1])
-    for name in annotators:
-        documents = [d for d, names in chosen.items() if name in names]
-        _hand_out(project, targets[name], name, documents, team)
-        result.files[name] = targets[name]
-        result.documents[name] = documents
+    try:
+        for name in annotators:
+            documents = [d for d, names in chosen.items() if name in names]
+            _hand_out(project, targets[name], name, documents, team)
+            result.files[name] = targets[name]
+            result.documents[name] = documents
+    except BaseException:
+        for path in targets.values():  # no half hand-out
+            for leftover in (path, *path.parent.glob(path.name + "-*")):
+                leftover.unlink(missing_ok=True)
+        raise
     project.set_setting("team", json.dumps(team, ensure_ascii=False))
     set_assignments(project, [(d, name) for d, names in chosen.items() for name in names])
     return result
@@ -141,6 +173,12 @@ def _hand_out(project: Project, path: Path, name: str, documents: list[int], tea
         insert_drafts(target, drafts, origin=f"assigned from {project.path}")
 
 
+def _describe(team: dict) -> str:
+    when = team.get("handed_out_at")
+    names = ", ".join(team.get("annotators", []))
+    return f"to {names}" + (f" on {when[:16].replace('T', ' ')}" if when else "")
+
+
 @dataclass
 class Merge:
     """What `merge` did: annotator -> documents whose layer was replaced."""
@@ -162,7 +200,8 @@ def merge(project: Project, files: list[Path], annotator: str | None = None) -> 
     field, one name per file). Raises TeamError naming the file when one is refused:
     an incompatible schema, a document the project does not have, two files of one
     annotator; then nothing is written."""
-    work = [_read_work(path, annotator, project.schema) for path in files]
+    handout = json.loads(project.setting("team") or "{}")
+    work = [_read_work(path, annotator, project.schema, handout) for path in files]
     seen: dict[str, Path] = {}
     for item in work:
         if item.annotator in seen:
@@ -181,13 +220,17 @@ def merge(project: Project, files: list[Path], annotator: str | None = None) -> 
     return result
 
 
-def _read_work(path: Path, annotator: str | None, schema: Schema) -> _Work:
+def _read_work(path: Path, annotator: str | None, schema: Schema, handout: dict) -> _Work:
     try:
         is_project = check_project_file(path)
-    except ProjectFileError:
+    except ProjectFileError as error:
+        if path.suffix.lower() in (".sqlite", ".db", ".annotator"):
+            raise TeamError(f"{path}: not a project file annotator can read: {error}") from None
         is_project = False
     if is_project:
-        return _project_work(path, schema)
+        return _project_work(path, schema, handout)
+    if path.suffix.lower() in (".sqlite", ".db", ".annotator"):
+        raise TeamError(f"{path}: not an annotator project file (damaged, or of another kind)")
     try:
         fmt = registry.detect(path)
         if fmt.name != "jsonl":
@@ -205,10 +248,11 @@ def _read_work(path: Path, annotator: str | None, schema: Schema) -> _Work:
     return _Work(path, name, drafts)
 
 
-def _project_work(path: Path, schema: Schema) -> _Work:
+def _project_work(path: Path, schema: Schema, handout: dict) -> _Work:
     with Project.open(path, read_only=True) as other:
         _refuse_incompatible(path, other.schema, schema)
         team = json.loads(other.setting("team") or "{}")
+        _refuse_other_handout(path, team, handout)
         name = team.get("assigned_to")
         layers = [layer for layer in other.layers() if layer != GOLD]
         if name is None and len(layers) == 1:
@@ -220,6 +264,16 @@ def _project_work(path: Path, schema: Schema) -> _Work:
             )
         drafts = [_layer_draft(other, d.id, name) for d in other.documents(layer=name)]
     return _Work(path, name, drafts)
+
+
+def _refuse_other_handout(path: Path, theirs: dict, ours: dict) -> None:
+    """A hand-out file must come from this project's current hand-out (when both say
+    which: files of earlier versions have no id)."""
+    if theirs.get("handout") and ours.get("handout") and theirs["handout"] != ours["handout"]:
+        raise TeamError(
+            f"{path}: it comes from another hand-out ({_describe(theirs)}), not this "
+            f"project's current one ({_describe(ours)}); nothing was merged"
+        )
 
 
 def _refuse_incompatible(path: Path, theirs: Schema, ours: Schema) -> None:
@@ -289,5 +343,18 @@ def _check(project: Project, item: _Work) -> list[tuple[int, DocumentDraft]]:
             raise TeamError(
                 f"{item.path}: document {draft.name!r} does not fit the project's schema: {error}"
             ) from None
+        _refuse_reopened(project, item, document_id, draft)
         matched.append((document_id, draft))
     return matched
+
+
+def _refuse_reopened(project: Project, item: _Work, document_id: int, draft) -> None:
+    """Work marked done in the project is not replaced by a file where it is not done
+    (an older hand-out, or a document reopened): that would lose finished work."""
+    ours = project.document_status(document_id, item.annotator)
+    if ours == DocumentStatus.DONE and draft.status != DocumentStatus.DONE:
+        raise TeamError(
+            f"{item.path}: document {draft.name!r} is marked done in {item.annotator}'s layer "
+            f"of the project but {draft.status} in this file (older work, or reopened); "
+            "nothing was merged: mark it done in the file to merge it"
+        )

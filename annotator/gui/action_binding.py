@@ -9,7 +9,7 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QWidget
 
-from annotator.gui.actions import MENUS, ActionSpec, Scope, portable
+from annotator.gui.actions import MENUS, ActionSpec, Scope, menu_title, portable
 from annotator.gui.physical_keys import LatinKey, latin_key
 
 
@@ -45,7 +45,7 @@ class ActionBinder:
         self.owners: dict[str, list[QWidget]] = {}  # action id -> widgets it is bound on
         self.by_key: dict[str, list[str]] = {}  # portable key -> action ids
         self.menus: dict[str, QMenu] = {
-            name: window.menuBar().addMenu(f"&{name}") for name in MENUS
+            name: window.menuBar().addMenu(f"&{menu_title(name)}") for name in MENUS
         }
         for spec in specs:
             self.add(spec)
@@ -53,7 +53,7 @@ class ActionBinder:
         window.installEventFilter(self._unused_keys)
 
     def add(self, spec: ActionSpec) -> QAction:
-        action = QAction(spec.title, self.window)
+        action = QAction(spec.text(), self.window)
         action.setShortcuts([QKeySequence(key) for key in spec.keys])
         action.setShortcutContext(
             Qt.ShortcutContext.WindowShortcut

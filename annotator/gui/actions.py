@@ -4,6 +4,10 @@ The menus, the key bindings on the window and on the article, and the F1 help ar
 built from ACTIONS (and, for the keys of relation-making, from LINK_KEYS), so help cannot
 drift from the bindings. Handlers and `enabled` take the window's parts (`WindowParts`
 in `main_window`), whose attributes they name. Keys are Qt's portable key names.
+
+Titles and menu names are English, marked for pyside6-lupdate with QT_TRANSLATE_NOOP in
+the contexts "Actions", "Menus" and "ModeKeys", and translated where they are shown
+(`ActionSpec.text`, `menu_title`, `ModeKey.title_text` / `hint_text`).
 """
 
 from __future__ import annotations
@@ -13,7 +17,10 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtGui import QKeySequence
+
+from annotator.gui.i18n import Texts, translate
 
 
 class Scope(StrEnum):
@@ -43,8 +50,31 @@ class ActionSpec:
     checkable: bool = False
     separator: bool = False  # a separator before it in its menu
 
+    def text(self) -> str:
+        """The title in the interface's language."""
+        return translate("Actions", self.title)
 
-MENUS = ("File", "Edit", "Search", "Relations", "Suggest", "Labels", "Document", "View", "Help")
+
+MENUS = (
+    QT_TRANSLATE_NOOP("Menus", "File"),
+    QT_TRANSLATE_NOOP("Menus", "Edit"),
+    QT_TRANSLATE_NOOP("Menus", "Search"),
+    QT_TRANSLATE_NOOP("Menus", "Relations"),
+    QT_TRANSLATE_NOOP("Menus", "Suggest"),
+    QT_TRANSLATE_NOOP("Menus", "Labels"),
+    QT_TRANSLATE_NOOP("Menus", "Document"),
+    QT_TRANSLATE_NOOP("Menus", "View"),
+    QT_TRANSLATE_NOOP("Menus", "Help"),
+)
+
+
+def menu_title(menu: str) -> str:
+    """A menu's name (one of MENUS) in the interface's language."""
+    return translate("Menus", menu)
+
+
+class LabelActionText(Texts):
+    """The titles of the schema's label actions."""
 
 
 def _entity_focused(parts) -> bool:
@@ -67,18 +97,23 @@ def _file_actions() -> list[ActionSpec]:
     return [
         ActionSpec(
             "file.new",
-            "New project…",
+            QT_TRANSLATE_NOOP("Actions", "New project…"),
             lambda p: p.files.new_project(),
             ("Ctrl+Shift+N",),
             "File",
             W,
         ),
         ActionSpec(
-            "file.open", "Open project…", lambda p: p.files.open_project(), ("Ctrl+O",), "File", W
+            "file.open",
+            QT_TRANSLATE_NOOP("Actions", "Open project…"),
+            lambda p: p.files.open_project(),
+            ("Ctrl+O",),
+            "File",
+            W,
         ),
         ActionSpec(
             "file.import",
-            "Import files…",
+            QT_TRANSLATE_NOOP("Actions", "Import files…"),
             lambda p: p.files.import_files(),
             ("Ctrl+I",),
             "File",
@@ -87,16 +122,23 @@ def _file_actions() -> list[ActionSpec]:
         ),
         ActionSpec(
             "file.import_folder",
-            "Import a folder…",
+            QT_TRANSLATE_NOOP("Actions", "Import a folder…"),
             lambda p: p.files.import_folder(),
             (),
             "File",
             W,
         ),
-        ActionSpec("file.export", "Export…", lambda p: p.files.export(), ("Ctrl+E",), "File", W),
+        ActionSpec(
+            "file.export",
+            QT_TRANSLATE_NOOP("Actions", "Export…"),
+            lambda p: p.files.export(),
+            ("Ctrl+E",),
+            "File",
+            W,
+        ),
         ActionSpec(
             "file.annotator",
-            "Who is annotating…",
+            QT_TRANSLATE_NOOP("Actions", "Who is annotating…"),
             lambda p: p.files.ask_annotator(),
             (),
             "File",
@@ -105,17 +147,28 @@ def _file_actions() -> list[ActionSpec]:
         ),
         ActionSpec(
             "file.assign",
-            "Team: hand documents out to annotators…",
+            QT_TRANSLATE_NOOP("Actions", "Team: hand documents out to annotators…"),
             lambda p: p.team.assign(),
             (),
             "File",
             W,
         ),
         ActionSpec(
-            "file.merge", "Team: merge annotators' work…", lambda p: p.team.merge(), (), "File", W
+            "file.merge",
+            QT_TRANSLATE_NOOP("Actions", "Team: merge annotators' work…"),
+            lambda p: p.team.merge(),
+            (),
+            "File",
+            W,
         ),
         ActionSpec(
-            "file.quit", "Quit", lambda p: p.window.close(), ("Ctrl+Q",), "File", W, separator=True
+            "file.quit",
+            QT_TRANSLATE_NOOP("Actions", "Quit"),
+            lambda p: p.window.close(),
+            ("Ctrl+Q",),
+            "File",
+            W,
+            separator=True,
         ),
     ]
 
@@ -126,7 +179,7 @@ def _edit_actions() -> list[ActionSpec]:
     return [
         ActionSpec(
             "edit.undo",
-            "Undo",
+            QT_TRANSLATE_NOOP("Actions", "Undo"),
             lambda p: p.session.undo(),
             ("Ctrl+Z",),
             e,
@@ -135,7 +188,7 @@ def _edit_actions() -> list[ActionSpec]:
         ),
         ActionSpec(
             "edit.redo",
-            "Redo",
+            QT_TRANSLATE_NOOP("Actions", "Redo"),
             lambda p: p.session.redo(),
             ("Ctrl+Shift+Z", "Ctrl+Y"),
             e,
@@ -144,7 +197,7 @@ def _edit_actions() -> list[ActionSpec]:
         ),
         ActionSpec(
             "edit.next_candidate",
-            "Next candidate",
+            QT_TRANSLATE_NOOP("Actions", "Next candidate"),
             lambda p: p.view.next_entity(1),
             ("Tab",),
             e,
@@ -152,31 +205,35 @@ def _edit_actions() -> list[ActionSpec]:
         ),
         ActionSpec(
             "edit.previous_candidate",
-            "Previous candidate",
+            QT_TRANSLATE_NOOP("Actions", "Previous candidate"),
             lambda p: p.view.next_entity(-1),
             ("Shift+Tab",),
             e,
         ),
         ActionSpec(
-            "edit.next_entity", "Next entity", lambda p: p.view.next_entity(1, None), ("Down",), e
+            "edit.next_entity",
+            QT_TRANSLATE_NOOP("Actions", "Next entity"),
+            lambda p: p.view.next_entity(1, None),
+            ("Down",),
+            e,
         ),
         ActionSpec(
             "edit.previous_entity",
-            "Previous entity",
+            QT_TRANSLATE_NOOP("Actions", "Previous entity"),
             lambda p: p.view.next_entity(-1, None),
             ("Up",),
             e,
         ),
         ActionSpec(
             "edit.accept",
-            "Accept (and go to the next candidate)",
+            QT_TRANSLATE_NOOP("Actions", "Accept (and go to the next candidate)"),
             lambda p: p.edits.accept_focused(),
             ("Return", "Enter"),
             e,
         ),
         ActionSpec(
             "edit.reject",
-            "Reject (and go to the next candidate)",
+            QT_TRANSLATE_NOOP("Actions", "Reject (and go to the next candidate)"),
             lambda p: p.edits.reject_focused(),
             ("Delete",),
             e,
@@ -184,7 +241,7 @@ def _edit_actions() -> list[ActionSpec]:
         ),
         ActionSpec(
             "edit.delete",
-            "Delete the entity",
+            QT_TRANSLATE_NOOP("Actions", "Delete the entity"),
             lambda p: p.edits.delete_focused(),
             ("Shift+Delete",),
             e,
@@ -192,21 +249,23 @@ def _edit_actions() -> list[ActionSpec]:
         ),
         ActionSpec(
             "edit.accept_all",
-            "Accept all candidates",
+            QT_TRANSLATE_NOOP("Actions", "Accept all candidates"),
             lambda p: p.edits.accept_all(),
             ("Ctrl+Shift+A",),
             e,
         ),
         ActionSpec(
             "edit.accept_all_label",
-            "Accept all candidates of the focused label",
+            QT_TRANSLATE_NOOP("Actions", "Accept all candidates of the focused label"),
             lambda p: p.edits.accept_all_of_label(),
             ("Ctrl+Alt+A",),
             e,
         ),
         ActionSpec(
             "edit.clitic",
-            "Selection without its proclitic (بالرئيس → الرئيس → رئيس)",
+            QT_TRANSLATE_NOOP(
+                "Actions", "Selection without its proclitic (بالرئيس → الرئيس → رئيس)"
+            ),
             lambda p: p.view.cycle_clitic(),
             ("C",),
             e,
@@ -214,70 +273,70 @@ def _edit_actions() -> list[ActionSpec]:
         ),
         ActionSpec(
             "edit.grow_start",
-            "Grow the start (right) by a character",
+            QT_TRANSLATE_NOOP("Actions", "Grow the start (right) by a character"),
             lambda p: p.edits.resize_focused(-1, 0),
             ("Shift+Right",),
             e,
         ),
         ActionSpec(
             "edit.grow_end",
-            "Grow the end (left) by a character",
+            QT_TRANSLATE_NOOP("Actions", "Grow the end (left) by a character"),
             lambda p: p.edits.resize_focused(0, 1),
             ("Shift+Left",),
             e,
         ),
         ActionSpec(
             "edit.shrink_start",
-            "Shrink the start by a character",
+            QT_TRANSLATE_NOOP("Actions", "Shrink the start by a character"),
             lambda p: p.edits.resize_focused(1, 0),
             ("Ctrl+Shift+Right",),
             e,
         ),
         ActionSpec(
             "edit.shrink_end",
-            "Shrink the end by a character",
+            QT_TRANSLATE_NOOP("Actions", "Shrink the end by a character"),
             lambda p: p.edits.resize_focused(0, -1),
             ("Ctrl+Shift+Left",),
             e,
         ),
         ActionSpec(
             "edit.grow_start_word",
-            "Grow the start by a word",
+            QT_TRANSLATE_NOOP("Actions", "Grow the start by a word"),
             lambda p: p.edits.resize_focused_by_word(-1, 0),
             ("Ctrl+Alt+Right",),
             e,
         ),
         ActionSpec(
             "edit.grow_end_word",
-            "Grow the end by a word",
+            QT_TRANSLATE_NOOP("Actions", "Grow the end by a word"),
             lambda p: p.edits.resize_focused_by_word(0, 1),
             ("Ctrl+Alt+Left",),
             e,
         ),
         ActionSpec(
             "edit.shrink_start_word",
-            "Shrink the start by a word",
+            QT_TRANSLATE_NOOP("Actions", "Shrink the start by a word"),
             lambda p: p.edits.resize_focused_by_word(1, 0),
             ("Ctrl+Alt+Shift+Right",),
             e,
         ),
         ActionSpec(
             "edit.shrink_end_word",
-            "Shrink the end by a word",
+            QT_TRANSLATE_NOOP("Actions", "Shrink the end by a word"),
             lambda p: p.edits.resize_focused_by_word(0, -1),
             ("Ctrl+Alt+Shift+Left",),
             e,
         ),
         ActionSpec(
             "edit.clear_selection",
-            "Clear the selection",
+            QT_TRANSLATE_NOOP("Actions", "Clear the selection"),
             lambda p: p.view.clear_selection(),
             ("Escape",),
             e,
         ),
         ActionSpec(
             "view.to_article",
-            "Give the keys back to the article (from a side panel)",
+            QT_TRANSLATE_NOOP("Actions", "Give the keys back to the article (from a side panel)"),
             lambda p: p.view.setFocus(),
             ("Escape",),
             None,
@@ -285,7 +344,7 @@ def _edit_actions() -> list[ActionSpec]:
         ),
         ActionSpec(
             "edit.select_next_word",
-            "Select the next word",
+            QT_TRANSLATE_NOOP("Actions", "Select the next word"),
             lambda p: p.view.select_word(1),
             ("Alt+Left",),
             e,
@@ -293,21 +352,21 @@ def _edit_actions() -> list[ActionSpec]:
         ),
         ActionSpec(
             "edit.select_previous_word",
-            "Select the previous word",
+            QT_TRANSLATE_NOOP("Actions", "Select the previous word"),
             lambda p: p.view.select_word(-1),
             ("Alt+Right",),
             e,
         ),
         ActionSpec(
             "edit.extend_selection",
-            "Extend the selection by a word",
+            QT_TRANSLATE_NOOP("Actions", "Extend the selection by a word"),
             lambda p: p.view.extend_selection(1),
             ("Alt+Shift+Left",),
             e,
         ),
         ActionSpec(
             "edit.shrink_selection",
-            "Give the selection's last word back",
+            QT_TRANSLATE_NOOP("Actions", "Give the selection's last word back"),
             lambda p: p.view.extend_selection(-1),
             ("Alt+Shift+Right",),
             e,
@@ -320,18 +379,30 @@ def _relation_actions() -> list[ActionSpec]:
     return [
         ActionSpec(
             "relations.link",
-            "Link the focused entity to… (then Tab/number, Enter, type)",
+            QT_TRANSLATE_NOOP(
+                "Actions", "Link the focused entity to… (then Tab/number, Enter, type)"
+            ),
             lambda p: p.view.linking.start_link(),
             ("R",),
             r,
         ),
-        ActionSpec("relations.next", "Next relation", lambda p: p.view.next_relation(1), ("]",), r),
         ActionSpec(
-            "relations.previous", "Previous relation", lambda p: p.view.next_relation(-1), ("[",), r
+            "relations.next",
+            QT_TRANSLATE_NOOP("Actions", "Next relation"),
+            lambda p: p.view.next_relation(1),
+            ("]",),
+            r,
+        ),
+        ActionSpec(
+            "relations.previous",
+            QT_TRANSLATE_NOOP("Actions", "Previous relation"),
+            lambda p: p.view.next_relation(-1),
+            ("[",),
+            r,
         ),
         ActionSpec(
             "relations.retype",
-            "Change the focused relation's type",
+            QT_TRANSLATE_NOOP("Actions", "Change the focused relation's type"),
             lambda p: p.view.linking.start_retype(),
             ("T",),
             r,
@@ -339,7 +410,7 @@ def _relation_actions() -> list[ActionSpec]:
         ),
         ActionSpec(
             "relations.swap",
-            "Swap head and tail",
+            QT_TRANSLATE_NOOP("Actions", "Swap head and tail"),
             lambda p: p.edits.swap_relation(),
             ("S",),
             r,
@@ -347,7 +418,7 @@ def _relation_actions() -> list[ActionSpec]:
         ),
         ActionSpec(
             "relations.delete",
-            "Delete the focused relation",
+            QT_TRANSLATE_NOOP("Actions", "Delete the focused relation"),
             lambda p: p.edits.delete_relation(),
             ("Delete", "Ctrl+Delete"),
             r,
@@ -361,7 +432,7 @@ def _other_actions() -> list[ActionSpec]:
     return [
         ActionSpec(
             "suggest.all",
-            "Suggest candidates in every document",
+            QT_TRANSLATE_NOOP("Actions", "Suggest candidates in every document"),
             lambda p: p.suggestions.start(None),
             ("Ctrl+Shift+S",),
             "Suggest",
@@ -369,7 +440,7 @@ def _other_actions() -> list[ActionSpec]:
         ),
         ActionSpec(
             "suggest.force",
-            "Suggest again, replacing earlier runs",
+            QT_TRANSLATE_NOOP("Actions", "Suggest again, replacing earlier runs"),
             lambda p: p.suggestions.start(None, force=True),
             (),
             "Suggest",
@@ -377,7 +448,7 @@ def _other_actions() -> list[ActionSpec]:
         ),
         ActionSpec(
             "suggest.cancel",
-            "Cancel suggestions",
+            QT_TRANSLATE_NOOP("Actions", "Cancel suggestions"),
             lambda p: p.suggestions.cancel(),
             ("Ctrl+.",),
             "Suggest",
@@ -385,7 +456,7 @@ def _other_actions() -> list[ActionSpec]:
         ),
         ActionSpec(
             "suggest.ner_model",
-            "Choose a camel-tools NER model folder…",
+            QT_TRANSLATE_NOOP("Actions", "Choose a camel-tools NER model folder…"),
             lambda p: p.suggestions.choose_ner_model(),
             (),
             "Suggest",
@@ -394,7 +465,7 @@ def _other_actions() -> list[ActionSpec]:
         ),
         ActionSpec(
             "document.done",
-            "Mark done (in curation: curated) and go to the next",
+            QT_TRANSLATE_NOOP("Actions", "Mark done (in curation: curated) and go to the next"),
             _mark_done,
             ("Ctrl+D",),
             "Document",
@@ -402,7 +473,7 @@ def _other_actions() -> list[ActionSpec]:
         ),
         ActionSpec(
             "document.next",
-            "Next unfinished document",
+            QT_TRANSLATE_NOOP("Actions", "Next unfinished document"),
             lambda p: p.edits.next_unfinished(),
             ("Ctrl+N",),
             "Document",
@@ -410,7 +481,7 @@ def _other_actions() -> list[ActionSpec]:
         ),
         ActionSpec(
             "view.zoom_in",
-            "Zoom in",
+            QT_TRANSLATE_NOOP("Actions", "Zoom in"),
             lambda p: p.view.set_zoom(p.view.point_size + 2),
             ("Ctrl++", "Ctrl+="),
             "View",
@@ -418,7 +489,7 @@ def _other_actions() -> list[ActionSpec]:
         ),
         ActionSpec(
             "view.zoom_out",
-            "Zoom out",
+            QT_TRANSLATE_NOOP("Actions", "Zoom out"),
             lambda p: p.view.set_zoom(p.view.point_size - 2),
             ("Ctrl+-",),
             "View",
@@ -426,7 +497,7 @@ def _other_actions() -> list[ActionSpec]:
         ),
         ActionSpec(
             "view.rejected",
-            "Show rejected",
+            QT_TRANSLATE_NOOP("Actions", "Show rejected"),
             lambda p, on: p.toggles.show_rejected(on),
             ("Ctrl+R",),
             "View",
@@ -436,7 +507,7 @@ def _other_actions() -> list[ActionSpec]:
         ),
         ActionSpec(
             "view.hide_arcs",
-            "Hide relation arcs",
+            QT_TRANSLATE_NOOP("Actions", "Hide relation arcs"),
             lambda p, on: p.toggles.hide_arcs(on),
             ("Ctrl+H",),
             "View",
@@ -445,7 +516,7 @@ def _other_actions() -> list[ActionSpec]:
         ),
         ActionSpec(
             "view.focus_relations",
-            "Only the focused entity's relations",
+            QT_TRANSLATE_NOOP("Actions", "Only the focused entity's relations"),
             lambda p, on: p.toggles.only_focus_relations(on),
             ("Ctrl+J",),
             "View",
@@ -454,7 +525,7 @@ def _other_actions() -> list[ActionSpec]:
         ),
         ActionSpec(
             "view.min_confidence",
-            "Hide candidates below a confidence…",
+            QT_TRANSLATE_NOOP("Actions", "Hide candidates below a confidence…"),
             lambda p: p.toggles.choose_min_confidence(),
             (),
             "View",
@@ -462,7 +533,7 @@ def _other_actions() -> list[ActionSpec]:
         ),
         ActionSpec(
             "view.agreement",
-            "Agreement between annotators…",
+            QT_TRANSLATE_NOOP("Actions", "Agreement between annotators…"),
             lambda p: p.team.agreement(),
             (),
             "View",
@@ -471,7 +542,7 @@ def _other_actions() -> list[ActionSpec]:
         ),
         ActionSpec(
             "view.curate",
-            "Curate: reconcile the annotators' layers into gold",
+            QT_TRANSLATE_NOOP("Actions", "Curate: reconcile the annotators' layers into gold"),
             lambda p, on: p.curation.set_active(on),
             ("Ctrl+Shift+C",),
             "View",
@@ -480,13 +551,29 @@ def _other_actions() -> list[ActionSpec]:
         ),
         ActionSpec(
             "view.curation_policy",
-            "Curation pre-merge policy…",
+            QT_TRANSLATE_NOOP("Actions", "Curation pre-merge policy…"),
             lambda p: p.curation.choose_policy(),
             (),
             "View",
             W,
         ),
-        ActionSpec("help.keys", "Keyboard shortcuts", lambda p: p.help.show(), ("F1",), "Help", W),
+        ActionSpec(
+            "view.interface",
+            QT_TRANSLATE_NOOP("Actions", "Interface language and digits…"),
+            lambda p: p.interface.choose(),
+            (),
+            "View",
+            W,
+            separator=True,
+        ),
+        ActionSpec(
+            "help.keys",
+            QT_TRANSLATE_NOOP("Actions", "Keyboard shortcuts"),
+            lambda p: p.help.show(),
+            ("F1",),
+            "Help",
+            W,
+        ),
     ]
 
 
@@ -494,15 +581,32 @@ def _search_actions() -> list[ActionSpec]:
     W, F, s = Scope.WINDOW, Scope.FIND, "Search"
     return [
         ActionSpec(
-            "search.find", "Find in the article…", lambda p: p.find.open(), ("Ctrl+F",), s, W
+            "search.find",
+            QT_TRANSLATE_NOOP("Actions", "Find in the article…"),
+            lambda p: p.find.open(),
+            ("Ctrl+F",),
+            s,
+            W,
         ),
-        ActionSpec("search.next", "Next match", lambda p: p.find.step(1), ("F3",), s, W),
         ActionSpec(
-            "search.previous", "Previous match", lambda p: p.find.step(-1), ("Shift+F3",), s, W
+            "search.next",
+            QT_TRANSLATE_NOOP("Actions", "Next match"),
+            lambda p: p.find.step(1),
+            ("F3",),
+            s,
+            W,
+        ),
+        ActionSpec(
+            "search.previous",
+            QT_TRANSLATE_NOOP("Actions", "Previous match"),
+            lambda p: p.find.step(-1),
+            ("Shift+F3",),
+            s,
+            W,
         ),
         ActionSpec(
             "search.label_found",
-            "Label all matches in the article…",
+            QT_TRANSLATE_NOOP("Actions", "Label all matches in the article…"),
             lambda p: p.find.choose_label(),
             ("Ctrl+L",),
             s,
@@ -510,7 +614,7 @@ def _search_actions() -> list[ActionSpec]:
         ),
         ActionSpec(
             "search.project",
-            "Search the project…",
+            QT_TRANSLATE_NOOP("Actions", "Search the project…"),
             lambda p: p.results.open(p.find.suggested_query()),
             ("Ctrl+Shift+F",),
             s,
@@ -519,18 +623,23 @@ def _search_actions() -> list[ActionSpec]:
         ),
         ActionSpec(
             "search.label_project",
-            "Label all matches in the project…",
+            QT_TRANSLATE_NOOP("Actions", "Label all matches in the project…"),
             lambda p: p.results.choose_label(),
             ("Ctrl+Shift+L",),
             s,
             W,
         ),
         ActionSpec(
-            "find.next", "Next match", lambda p: p.find.step(1), ("Return", "Enter"), None, F
+            "find.next",
+            QT_TRANSLATE_NOOP("Actions", "Next match"),
+            lambda p: p.find.step(1),
+            ("Return", "Enter"),
+            None,
+            F,
         ),
         ActionSpec(
             "find.previous",
-            "Previous match",
+            QT_TRANSLATE_NOOP("Actions", "Previous match"),
             lambda p: p.find.step(-1),
             ("Shift+Return", "Shift+Enter"),
             None,
@@ -538,7 +647,7 @@ def _search_actions() -> list[ActionSpec]:
         ),
         ActionSpec(
             "find.close",
-            "Close the find bar; the keys go back to the article",
+            QT_TRANSLATE_NOOP("Actions", "Close the find bar; the keys go back to the article"),
             lambda p: p.find.close_bar(),
             ("Escape",),
             None,
@@ -547,13 +656,16 @@ def _search_actions() -> list[ActionSpec]:
     ]
 
 
-def label_actions(schema) -> list[ActionSpec]:
+def label_actions(schema, language: str = "en") -> list[ActionSpec]:
     """One action per label of the schema: its hotkey labels the selection as a new
-    entity, or relabels the focused one."""
+    entity, or relabels the focused one. Titled with the label's name in `language`
+    (translated when the window is built)."""
     return [
         ActionSpec(
             f"label.{label.name}",
-            f"{label.name}  (new entity from the selection, or relabel)",
+            LabelActionText.tr("{label}  (new entity from the selection, or relabel)").format(
+                label=label.shown(language)
+            ),
             lambda p, name=label.name: p.edits.apply_label(name),
             (label.hotkey,) if label.hotkey else (),
             "Labels",
@@ -581,60 +693,101 @@ class ModeKey:
     title: str
     hint: str  # a few words for the hint line shown while linking
 
+    def title_text(self) -> str:
+        """What the key does, in the interface's language (the F1 help)."""
+        return translate("ModeKeys", self.title)
+
+    def hint_text(self) -> str:
+        """The hint, in the interface's language."""
+        return translate("ModeKeys", self.hint)
+
 
 LINK_KEYS: tuple[ModeKey, ...] = (
-    ModeKey("next", ("Tab", "Down", "Left"), "the next entity as the other end", "Tab: next"),
+    ModeKey(
+        "next",
+        ("Tab", "Down", "Left"),
+        QT_TRANSLATE_NOOP("ModeKeys", "the next entity as the other end"),
+        QT_TRANSLATE_NOOP("ModeKeys", "Tab: next"),
+    ),
     ModeKey(
         "previous",
         ("Shift+Tab", "Up", "Right"),
-        "the previous entity as the other end",
-        "Shift+Tab: previous",
+        QT_TRANSLATE_NOOP("ModeKeys", "the previous entity as the other end"),
+        QT_TRANSLATE_NOOP("ModeKeys", "Shift+Tab: previous"),
     ),
     ModeKey(
         "number",
         tuple("0123456789"),
-        "the entity with that number as the other end; then the type with that number",
-        "a number: that entity",
+        QT_TRANSLATE_NOOP(
+            "ModeKeys",
+            "the entity with that number as the other end; then the type with that number",
+        ),
+        QT_TRANSLATE_NOOP("ModeKeys", "a number: that entity"),
     ),
     ModeKey(
         "choose",
         ("Return", "Enter"),
-        "show the relation types allowed for the pair",
-        "Enter: relation types",
+        QT_TRANSLATE_NOOP("ModeKeys", "show the relation types allowed for the pair"),
+        QT_TRANSLATE_NOOP("ModeKeys", "Enter: relation types"),
     ),
     ModeKey(
         "swap",
         ("S",),
-        "swap head and tail (when only the other direction is allowed)",
-        "S: swap head and tail",
+        QT_TRANSLATE_NOOP(
+            "ModeKeys", "swap head and tail (when only the other direction is allowed)"
+        ),
+        QT_TRANSLATE_NOOP("ModeKeys", "S: swap head and tail"),
     ),
     ModeKey(
         "back",
         ("Escape",),
-        "step back (close the type list, then stop linking)",
-        "Escape: back",
+        QT_TRANSLATE_NOOP("ModeKeys", "step back (close the type list, then stop linking)"),
+        QT_TRANSLATE_NOOP("ModeKeys", "Escape: back"),
     ),
 )
 
 
 CURATION_KEYS: tuple[ModeKey, ...] = (
-    ModeKey("next", ("N",), "the next disagreement, in reading order", "N: next"),
-    ModeKey("previous", ("P",), "the previous disagreement", "P: previous"),
+    ModeKey(
+        "next",
+        ("N",),
+        QT_TRANSLATE_NOOP("ModeKeys", "the next disagreement, in reading order"),
+        QT_TRANSLATE_NOOP("ModeKeys", "N: next"),
+    ),
+    ModeKey(
+        "previous",
+        ("P",),
+        QT_TRANSLATE_NOOP("ModeKeys", "the previous disagreement"),
+        QT_TRANSLATE_NOOP("ModeKeys", "P: previous"),
+    ),
     ModeKey(
         "take",
         tuple("123456789"),
-        "take that annotator's version into gold (their number in the panel) and settle it",
-        "1–9: take a version",
+        QT_TRANSLATE_NOOP(
+            "ModeKeys",
+            "take that annotator's version into gold (their number in the panel) and settle it",
+        ),
+        QT_TRANSLATE_NOOP("ModeKeys", "1–9: take a version"),
     ),
-    ModeKey("none", ("0",), "take no version (recorded as considered)", "0: none"),
+    ModeKey(
+        "none",
+        ("0",),
+        QT_TRANSLATE_NOOP("ModeKeys", "take no version (recorded as considered)"),
+        QT_TRANSLATE_NOOP("ModeKeys", "0: none"),
+    ),
     ModeKey(
         "edit",
         ("E",),
-        "edit gold here by hand, with the usual keys (Escape comes back)",
-        "E: edit by hand",
+        QT_TRANSLATE_NOOP(
+            "ModeKeys", "edit gold here by hand, with the usual keys (Escape comes back)"
+        ),
+        QT_TRANSLATE_NOOP("ModeKeys", "E: edit by hand"),
     ),
     ModeKey(
-        "settle", ("Return", "Enter"), "mark it settled as gold now holds it", "Enter: settled"
+        "settle",
+        ("Return", "Enter"),
+        QT_TRANSLATE_NOOP("ModeKeys", "mark it settled as gold now holds it"),
+        QT_TRANSLATE_NOOP("ModeKeys", "Enter: settled"),
     ),
 )
 
@@ -642,8 +795,8 @@ CURATION_KEYS: tuple[ModeKey, ...] = (
 CURATION_BACK = ModeKey(
     "back",
     ("Escape",),
-    "back to the curation keys (once nothing is selected)",
-    "Escape: back to curating",
+    QT_TRANSLATE_NOOP("ModeKeys", "back to the curation keys (once nothing is selected)"),
+    QT_TRANSLATE_NOOP("ModeKeys", "Escape: back to curating"),
 )
 
 

@@ -13,10 +13,16 @@ from PySide6.QtWidgets import QApplication
 
 from annotator.app.workspace import Workspace
 from annotator.gui.fonts import article_font_family
+from annotator.gui.i18n import Texts
+from annotator.gui.language import chosen_interface, install
 from annotator.gui.main_window import MainWindow
 from annotator.gui.project_files import annotator_name
 from annotator.store import Project
 from annotator.store.connection import ProjectFileError, check_project_file
+
+
+class StartText(Texts):
+    """What the window asks before it opens."""
 
 
 def has_display() -> bool:
@@ -37,13 +43,21 @@ def application() -> QApplication:
     return app
 
 
-def open_window(project: Project, settings: QSettings | None = None) -> MainWindow:
-    """A window on `project`, back where the user left it (document, zoom, geometry)."""
-    if project.path is not None and not project.read_only:
+def open_window(
+    project: Project, settings: QSettings | None = None, workspace: Workspace | None = None
+) -> MainWindow:
+    """A window on `project`, back where the user left it (document, zoom, geometry).
+    `workspace`: the one a window already had on this project (its undo histories
+    carry over when the window is built again in another language)."""
+    if workspace is None and project.path is not None and not project.read_only:
         from annotator.store.backups import make_backup
 
         make_backup(project)  # a rotating copy each time a project is opened in the window
-    window = MainWindow(Workspace(project), settings, lambda other: open_window(other, settings))
+    window = MainWindow(
+        workspace or Workspace(project),
+        settings,
+        lambda other, again=None: open_window(other, settings, again),
+    )
     if settings is not None:
         geometry = settings.value("geometry")
         if geometry is not None:
@@ -86,9 +100,11 @@ def ask_who_is_annotating(settings: QSettings) -> str | None:
 
     name, ok = QInputDialog.getText(
         None,
-        "Who is annotating",
-        "Your name, recorded with every decision you make\n"
-        "(in a team project, your own layer has this name):",
+        StartText.tr("Who is annotating"),
+        StartText.tr(
+            "Your name, recorded with every decision you make\n"
+            "(in a team project, your own layer has this name):"
+        ),
         text=default_annotator(),
     )
     name = name.strip()
@@ -127,12 +143,15 @@ def run(
     screenshot: Path | None = None,
     startup_report: bool = False,
     curate: bool = False,
+    language: str | None = None,
 ) -> int:
     """Open the window. `screenshot` saves it once drawn and quits; `startup_report` prints
     the time from launch to the first painted article (ANNOTATOR_LAUNCH_TIME, set by the
-    benchmark) and the resident memory, then quits; `curate` starts in curation mode."""
+    benchmark) and the resident memory, then quits; `curate` starts in curation mode;
+    `language` ("ar", "en") overrides the settings and the system locale."""
     app = application()
     settings = QSettings()
+    _, missing = install(app, chosen_interface(settings, language))
     try:
         path = project_path or starting_project(settings)
     except ProjectFileError as error:  # ANNOTATOR_DB names a file that is not a project
@@ -150,6 +169,8 @@ def run(
     if screenshot is not None or startup_report:
         window.resize(1280, 800)
     window.show()
+    if missing:
+        window.tell(missing, 20_000)
     if curate:
         window.curation.set_active(True)
     if screenshot is not None or startup_report:

@@ -102,6 +102,8 @@ class ArticleLayout:
         self._boundary_x: dict[tuple[int, int], float] = {}
         self._paragraphs: list[_Paragraph] = []
         self.tracks: list[Track] = []
+        # relation type id -> the name written on its arcs (the interface's display name)
+        self.type_names: dict[str, str] = {}
         self.track_height = self.tag_height
         self.track_segments_by_line: dict[int, list[TrackSegment]] = {}
         self._track_rows: dict[tuple[int, int], int] = {}  # (line, track) -> rows
@@ -230,6 +232,10 @@ class ArticleLayout:
             self._place_arcs()
             self._position_lines()
 
+    def type_text(self, type_name: str) -> str:
+        """A relation type as written on its arc: its display name (`type_names`)."""
+        return self.type_names.get(type_name, type_name)
+
     def _place_arcs(self) -> None:
         metrics = QFontMetricsF(self.tag_font)
         self.arc_pieces = arc_pieces(
@@ -237,7 +243,7 @@ class ArticleLayout:
             self.segments_by_entity,
             MARGIN,
             max(MARGIN, self.width - MARGIN),
-            lambda relation: metrics.horizontalAdvance(relation.type),
+            lambda relation: metrics.horizontalAdvance(self.type_text(relation.type)),
         )
         self.arcs_by_line = {}
         for piece in self.arc_pieces:

@@ -11,6 +11,8 @@ from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 from annotator.gui.article_layout import ArticleLayout, Track
 from annotator.gui.curation_tracks import paint_outline, paint_tracks
 from annotator.gui.fonts import article_font
+from annotator.gui.i18n import Texts
+from annotator.gui.language import display_language
 from annotator.gui.linking import LinkController
 from annotator.gui.relation_overlay import LinkState, paint_arcs, paint_link, relation_order
 from annotator.gui.session import DocumentSession
@@ -26,6 +28,10 @@ _PEN_STYLE = {
     Status.CANDIDATE: Qt.PenStyle.DashLine,
     Status.REJECTED: Qt.PenStyle.DotLine,
 }
+
+
+class ArticleText(Texts):
+    """The article's messages."""
 
 
 class ArticleView(QAbstractScrollArea):
@@ -74,9 +80,12 @@ class ArticleView(QAbstractScrollArea):
         # (claim the key) and `key(event)` (use it; True if used)
         self.key_modes: list = []
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        # The article lays out its own right-to-left lines (article_layout) in viewport
+        # coordinates, so the viewport stays left to right in either interface; the scroll
+        # area itself follows the window (its scroll bar on the left when mirrored).
+        self.viewport().setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         self.viewport().setCursor(Qt.CursorShape.IBeamCursor)
-        self.setAccessibleName("Article")
+        self.setAccessibleName(ArticleText.tr("Article"))
         session.document_opened.connect(self.rebuild)
         session.changed.connect(self.refresh_entities)
         session.relations_changed.connect(self.refresh_relations)
@@ -111,6 +120,10 @@ class ArticleView(QAbstractScrollArea):
         tag_font = article_font(max(7.0, self.point_size * 0.55))
         self.layout_ = ArticleLayout(document.text, font, tag_font)
         self.layout_.tracks = list(self.tracks)
+        language = display_language()
+        self.layout_.type_names = {
+            t.name: t.shown(language) for t in self.session.project.schema.relation_types
+        }
         if self.word_selection.text != document.text:
             self.word_selection = WordSelection(document.text)
         self.selection = None
@@ -243,8 +256,11 @@ class ArticleView(QAbstractScrollArea):
         self.viewport().update()
 
     def _styles(self) -> dict:
-        """Pens, brushes and tag widths per (label, status), built once per schema and zoom."""
-        key = (id(self.session.project.schema), self.point_size)
+        """Pens, brushes, tags and tag widths per (label, status), built once per schema,
+        zoom and interface language: a tag names its label as the interface shows it
+        (`display.ar` in Arabic), a candidate's with a question mark."""
+        language = display_language()
+        key = (id(self.session.project.schema), self.point_size, language)
         if getattr(self, "_styles_key", None) != key:
             styles = {}
             metrics = QFontMetricsF(self.layout_.tag_font) if self.layout_ else None
@@ -255,7 +271,12 @@ class ArticleView(QAbstractScrollArea):
                     fill.setAlpha(_FILL_ALPHA[status])
                     style = _PEN_STYLE[status]
                     pen_colour = colour if status != Status.REJECTED else QColor("#888888")
-                    tag = label.name if status != Status.CANDIDATE else f"{label.name}?"
+                    shown = label.shown(language)
+                    tag = (
+                        shown
+                        if status != Status.CANDIDATE
+                        else ArticleText.tr("{label}?").format(label=shown)
+                    )
                     styles[(label.name, status)] = {
                         "fill": fill,
                         "pen": QPen(pen_colour, 1.3, style),
@@ -497,7 +518,7 @@ class ArticleView(QAbstractScrollArea):
             self.session.entities,
         )
         if not ordered:
-            self.message.emit("No relations in this document.")
+            self.message.emit(ArticleText.tr("No relations in this document."))
             return
         ids = [r.id for r in ordered]
         if self.focus_relation_id in ids:

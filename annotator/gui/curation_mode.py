@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDockWidget, QInputDialog
 
@@ -25,9 +25,28 @@ from annotator.gui.actions import CURATION_BACK, CURATION_KEYS, portable
 from annotator.gui.article_view import ArticleView
 from annotator.gui.curation_panel import DisagreementList
 from annotator.gui.curation_tracks import tracks_for
+from annotator.gui.i18n import Texts, translate
+from annotator.gui.numbers import number
+from annotator.gui.reports import curation_progress
 from annotator.gui.session import DocumentSession
+from annotator.gui.terms import label_name
 from annotator.model import GOLD, DocumentStatus
 from annotator.store.curation_rows import premerged
+
+#: the pre-merge policies, as the window names them
+POLICIES = {
+    "unanimous": QT_TRANSLATE_NOOP("Policies", "unanimous"),
+    "majority": QT_TRANSLATE_NOOP("Policies", "majority"),
+}
+
+
+class CurationText(Texts):
+    """Curation mode's messages and questions."""
+
+
+def policy_name(policy: str) -> str:
+    """A pre-merge policy in the interface's language (its id if unknown)."""
+    return translate("Policies", POLICIES[policy]) if policy in POLICIES else policy
 
 
 def key_text(event) -> str:
@@ -92,6 +111,11 @@ class CurationMode(QObject):
         if not on:
             self.active = self.editing = False
             project.layer = self._layer_before
+            self.tell(
+                CurationText.tr("Curation ended: back in the layer {layer}.").format(
+                    layer=project.layer
+                )
+            )
             self.view.show_candidates = True
             self.view.set_tracks([])
             self.view.set_outline([])
@@ -106,8 +130,10 @@ class CurationMode(QObject):
         target = current if curatable else min(ready, default=None)
         if target is None:
             self.tell(
-                "No document can be curated yet: curation needs a document that at least "
-                "two annotators marked done (merge their work first: File > Team)."
+                CurationText.tr(
+                    "No document can be curated yet: curation needs a document that at least "
+                    "two annotators marked done (merge their work first: File > Team)."
+                )
             )
             self.changed.emit()
             return False
@@ -143,12 +169,19 @@ class CurationMode(QObject):
             # gold changed under every view: the article, the panels, the documents list
             self.session.workspace.documents_changed([document_id], Origin.MERGE)
             self.tell(
-                f"Pre-merged ({curation.project_policy(project)}): {result.entities} entities "
-                f"and {result.relations} relations the annotators agreed on are in gold."
+                CurationText.tr(
+                    "Pre-merged ({policy}): {entities} entities and {relations} relations the "
+                    "annotators agreed on are in gold."
+                ).format(
+                    policy=policy_name(curation.project_policy(project)),
+                    entities=number(result.entities),
+                    relations=number(result.relations),
+                )
             )
             state = curation.load(project, document_id)
         self.state = state
-        self.view.set_tracks(tracks_for(state.annotators, lambda name: _spans(state, name)))
+        schema = project.schema
+        self.view.set_tracks(tracks_for(state.annotators, lambda name: _spans(state, name, schema)))
         open_ones = [i for i, d in enumerate(state.disagreements) if d.key not in state.settled]
         self.go_to(open_ones[0] if open_ones else (0 if state.disagreements else None))
 
@@ -170,21 +203,25 @@ class CurationMode(QObject):
         project = self.session.project
         current = curation.project_policy(project)
         choices = {
-            "unanimous: what every annotator has exactly": "unanimous",
-            "majority: what more than half of them have": "majority",
+            CurationText.tr("unanimous: what every annotator has exactly"): "unanimous",
+            CurationText.tr("majority: what more than half of them have"): "majority",
         }
         labels = list(choices)
         picked, ok = QInputDialog.getItem(
             self.view.window(),
-            "Curation pre-merge policy",
-            "Put into gold, before the curator decides anything:",
+            CurationText.tr("Curation pre-merge policy"),
+            CurationText.tr("Put into gold, before the curator decides anything:"),
             labels,
             list(choices.values()).index(current),
             False,
         )
         if ok and choices[picked] != current:
             project.set_setting(curation.POLICY_SETTING, choices[picked])
-            self.tell(f"Pre-merge policy: {choices[picked]} (for documents not pre-merged yet).")
+            self.tell(
+                CurationText.tr(
+                    "Pre-merge policy: {policy} (for documents not pre-merged yet)."
+                ).format(policy=policy_name(choices[picked]))
+            )
 
     # --- keys ------------------------------------------------------------------------------
     def wants(self, event) -> bool:
@@ -204,7 +241,7 @@ class CurationMode(QObject):
         key = key_text(event)
         if self.editing:
             self.editing = False
-            self.tell("Back to curating: N/P, 1–9, 0, E, Enter.")
+            self.tell(CurationText.tr("Back to curating: N/P, 1–9, 0, E, Enter."))
             self._show()
             return True
         self.keymap[key](key)
@@ -215,7 +252,9 @@ class CurationMode(QObject):
         """N / P: the next or previous disagreement in reading order (wrapping)."""
         count = len(self.state.disagreements) if self.state else 0
         if not count:
-            self.tell("No disagreements in this document: Ctrl+D marks it curated.")
+            self.tell(
+                CurationText.tr("No disagreements in this document: Ctrl+D marks it curated.")
+            )
             return
         index = 0 if self.index is None and step > 0 else (self.index or 0) + step
         self.go_to(index % count)
@@ -237,7 +276,7 @@ class CurationMode(QObject):
 
     def _current(self):
         if self.state is None or self.index is None:
-            self.tell("No disagreement chosen: N goes to the next one.")
+            self.tell(CurationText.tr("No disagreement chosen: N goes to the next one."))
             return None
         return self.state.disagreements[self.index]
 
@@ -248,7 +287,11 @@ class CurationMode(QObject):
             return
         names = self.state.annotators
         if number > len(names):
-            self.tell(f"There are {len(names)} annotators here: 1–{len(names)}, or 0 for none.")
+            self.tell(
+                CurationText.tr(
+                    "There are %Ln annotators here: 1–{last}, or 0 for none.", "", len(names)
+                ).format(last=len(names))  # a key: written as on the keyboard
+            )
             return
         annotator = names[number - 1] if number else None
         try:
@@ -281,7 +324,11 @@ class CurationMode(QObject):
         elif disagreement.kind == ENTITY:
             self.view.select(disagreement.start, disagreement.end)
         self.view.setFocus(Qt.FocusReason.OtherFocusReason)
-        self.tell("Editing gold by hand: the usual keys; Escape to come back, Enter to settle.")
+        self.tell(
+            CurationText.tr(
+                "Editing gold by hand: the usual keys; Escape to come back, Enter to settle."
+            )
+        )
         self._show()
 
     def mark_curated(self) -> None:
@@ -290,13 +337,22 @@ class CurationMode(QObject):
         document = self.session.document
         if document is None:
             return
+        if self.state is None:  # fewer than two finished layers: nothing was curated
+            self.tell(
+                CurationText.tr(
+                    "This document is not ready for curation (fewer than two annotators "
+                    "finished it): it stays as it is."
+                )
+            )
+            return
         if self.state is not None:
             left = len(self.state.disagreements) - self.state.settled_count
-            if left and not self.ask(
-                "Mark curated",
-                f"{left} of {len(self.state.disagreements)} disagreements are not settled. "
-                "Mark the document curated anyway?",
-            ):
+            question = CurationText.tr(
+                "{left} of %Ln disagreements are not settled. Mark the document curated anyway?",
+                "",
+                len(self.state.disagreements),
+            ).format(left=number(left))
+            if left and not self.ask(CurationText.tr("Mark curated"), question):
                 return
         project = self.session.project
         before = project.document_status(document.id)
@@ -306,7 +362,7 @@ class CurationMode(QObject):
         later = [d for d in waiting if d > document.id]
         target = (later or waiting or [None])[0]
         if target is None:
-            self.tell("Curated. Every document that needs curation is curated.")
+            self.tell(CurationText.tr("Curated. Every document that needs curation is curated."))
             return
         self.open_document(target)
 
@@ -321,11 +377,16 @@ class CurationMode(QObject):
         if not self.active:
             return ""
         if self.state is None:
-            return "Curating (gold): this document is not ready for curation"
-        editing = " · editing by hand" if self.editing else ""
-        return f"Curating (gold): {self.state.progress()}{editing}"
+            return CurationText.tr("Curating (gold): this document is not ready for curation")
+        if self.editing:
+            text = CurationText.tr("Curating (gold): {progress} · editing by hand")
+        else:
+            text = CurationText.tr("Curating (gold): {progress}")
+        return text.format(progress=curation_progress(self.state))
 
 
-def _spans(state: DocumentCuration, name: str):
+def _spans(state: DocumentCuration, name: str, schema):
+    """An annotator's spans (start, end, label as shown) for their track."""
     layer = state.layers.get(name)
-    return layer.entities if layer is not None else ()
+    spans = layer.entities if layer is not None else ()
+    return [(start, end, label_name(schema, label)) for start, end, label in spans]

@@ -9,27 +9,39 @@ from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout,
 
 from annotator.app.curation import ENTITY, Disagreement, DocumentCuration
 from annotator.gui.actions import CURATION_BACK, CURATION_KEYS
-from annotator.model import Outcome
+from annotator.gui.i18n import Texts
+from annotator.gui.numbers import number
+from annotator.gui.reports import curation_progress
+from annotator.gui.terms import kind_name, label_name, outcome_name, type_name
+from annotator.model import Schema
 
 SETTLED_TEXT = QColor("#2f6b2f")
 OPEN_TEXT = QColor("#000000")
 RLM, FSI, PDI = "\u200f", "\u2068", "\u2069"  # UAX #9: a right-to-left row, isolated names
 
 
-def describe(disagreement: Disagreement, text: str) -> list[str]:
+class CurationPanelText(Texts):
+    """The disagreements panel's texts."""
+
+
+def describe(disagreement: Disagreement, text: str, schema: Schema) -> list[str]:
     """One line per annotator, numbered as their key: "1 amal: ORG «وكالة Reuters»";
-    relations as "PERS «…» ← located_in ← LOC «…»" (drawn right to left)."""
+    relations as "PERS «…» ← located_in ← LOC «…»" (drawn right to left); labels and
+    types by the names the interface shows."""
 
     def quoted(span) -> str:
-        return f"{span[2]} «{FSI}{text[span[0] : span[1]]}{PDI}»"
+        return f"{label_name(schema, span[2])} «{FSI}{text[span[0] : span[1]]}{PDI}»"
 
     lines = []
-    for number, (name, items) in enumerate(disagreement.versions, start=1):
+    for key, (name, items) in enumerate(disagreement.versions, start=1):
         if disagreement.kind == ENTITY:
             said = " + ".join(quoted(span) for span in items)
         else:
-            said = " + ".join(f"{quoted(h)} ← {kind} ← {quoted(t)}" for h, t, kind in items)
-        lines.append(f"{RLM}{number} {FSI}{name}{PDI}: {said or '—'}")
+            said = " + ".join(
+                f"{quoted(h)} ← {type_name(schema, kind)} ← {quoted(t)}" for h, t, kind in items
+            )
+        # the number is the annotator's key (1-9): written as on the keyboard
+        lines.append(f"{RLM}{key} {FSI}{name}{PDI}: {said or '—'}")
     return lines
 
 
@@ -37,14 +49,18 @@ def settled_text(curation: DocumentCuration, disagreement: Disagreement) -> str:
     """How it was settled, in words, or "open"."""
     record = curation.settled.get(disagreement.key)
     if record is None:
-        return "open"
-    how = {
-        Outcome.AGREED: "agreed (pre-merge)",
-        Outcome.CHOSEN: f"chosen from {record.annotator}",
-        Outcome.NONE: "none taken",
-        Outcome.OWN: "curator's own",
-    }[record.outcome]
-    return f"settled: {how}, by {record.curator}"
+        return CurationPanelText.tr("open")
+    how = outcome_name(record.outcome, f"{FSI}{record.annotator}{PDI}")
+    return CurationPanelText.tr("settled: {how}").format(how=how)
+
+
+def settled_by(record) -> str:
+    """Who settled it and when (the row's tooltip); empty while it is open."""
+    if record is None:
+        return ""
+    return CurationPanelText.tr("settled by {curator} on {at}").format(
+        curator=f"{FSI}{record.curator}{PDI}", at=record.at[:16].replace("T", " ")
+    )
 
 
 class DisagreementList(QWidget):
@@ -53,15 +69,17 @@ class DisagreementList(QWidget):
 
     chosen = Signal(int)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, schema: Schema, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.schema = schema
         self.progress = QLabel("")
         self.progress.setWordWrap(True)
-        hints = " · ".join(key.hint for key in (*CURATION_KEYS, CURATION_BACK))
-        self.hints = QLabel(f"{hints} · Ctrl+D: curated, next document")
+        hints = [key.hint_text() for key in (*CURATION_KEYS, CURATION_BACK)]
+        hints.append(CurationPanelText.tr("Ctrl+D: curated, next document"))
+        self.hints = QLabel(" · ".join(hints))
         self.hints.setWordWrap(True)
         self.list = QListWidget()
-        self.list.setAccessibleName("Disagreements")
+        self.list.setAccessibleName(CurationPanelText.tr("Disagreements"))
         self.list.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
         self.list.setUniformItemSizes(True)  # one line per annotator: rows of one height
         self._built: tuple | None = None  # the disagreements the rows were built for
@@ -82,11 +100,15 @@ class DisagreementList(QWidget):
         if curation is None:
             self.list.clear()
             self._built = None
-            self.progress.setText("This document is not ready for curation.")
+            self.progress.setText(CurationPanelText.tr("This document is not ready for curation."))
         else:
+            names = CurationPanelText.tr(", ").join(
+                f"{key} {FSI}{name}{PDI}" for key, name in enumerate(curation.annotators, 1)
+            )
             self.progress.setText(
-                f"{curation.progress()} · annotators: "
-                + ", ".join(f"{n} {name}" for n, name in enumerate(curation.annotators, start=1))
+                CurationPanelText.tr("{progress} · annotators: {names}").format(
+                    progress=curation_progress(curation), names=names
+                )
             )
             if self._built is not curation.disagreements:
                 self._build(curation, text)
@@ -99,9 +121,11 @@ class DisagreementList(QWidget):
 
     def _build(self, curation: DocumentCuration, text: str) -> None:
         self.list.clear()
-        for number, disagreement in enumerate(curation.disagreements, start=1):
-            item = QListWidgetItem(self._row_text(curation, disagreement, number, text))
-            item.setForeground(SETTLED_TEXT if disagreement.key in curation.settled else OPEN_TEXT)
+        for index, disagreement in enumerate(curation.disagreements, start=1):
+            item = QListWidgetItem(self._row_text(curation, disagreement, index, text))
+            record = curation.settled.get(disagreement.key)
+            item.setForeground(SETTLED_TEXT if record is not None else OPEN_TEXT)
+            item.setToolTip(settled_by(record))
             self.list.addItem(item)
         self._built = curation.disagreements
         self._settled = dict(curation.settled)
@@ -115,14 +139,15 @@ class DisagreementList(QWidget):
             item = self.list.item(index)
             item.setText(self._row_text(curation, disagreement, index + 1, text))
             item.setForeground(SETTLED_TEXT if record is not None else OPEN_TEXT)
+            item.setToolTip(settled_by(record))
         self._settled = dict(curation.settled)
 
-    @staticmethod
-    def _row_text(curation, disagreement: Disagreement, number: int, text: str) -> str:
+    def _row_text(self, curation, disagreement: Disagreement, index: int, text: str) -> str:
         where = text[disagreement.start : disagreement.end].replace("\n", " ")
         if len(where) > 60:
             where = where[:57] + "…"
         state = settled_text(curation, disagreement)
-        rows = [f"{RLM}{number}. {disagreement.kind} · «{FSI}{where}{PDI}» · {state}"]
-        rows += describe(disagreement, text)
+        kind = kind_name(disagreement.kind)
+        rows = [f"{RLM}{number(index)}. {kind} · «{FSI}{where}{PDI}» · {state}"]
+        rows += describe(disagreement, text, self.schema)
         return "\n".join(rows)

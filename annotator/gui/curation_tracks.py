@@ -65,10 +65,11 @@ def paint_tracks(painter: QPainter, layout: ArticleLayout, lines: Iterable[int])
             painter.fillRect(rect, fills[piece.track])
             painter.setPen(colours[piece.track])
             painter.drawRect(rect)
-            if piece.first:
+            if piece.first:  # the whole label, wider than a short span if need be (MIT)
                 painter.setPen(texts[piece.track])
-                text = metrics.elidedText(piece.label, Qt.TextElideMode.ElideRight, rect.width())
-                painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
+                width = max(rect.width(), metrics.horizontalAdvance(piece.label) + 4)
+                label = QRectF(rect.center().x() - width / 2, rect.top(), width, rect.height())
+                painter.drawText(label, Qt.AlignmentFlag.AlignCenter, piece.label)
 
 
 def paint_outline(

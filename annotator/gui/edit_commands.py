@@ -7,9 +7,15 @@ from collections.abc import Callable
 
 from annotator.app import operations
 from annotator.gui.article_view import ArticleView
+from annotator.gui.i18n import Texts
 from annotator.gui.session import DocumentSession
+from annotator.gui.terms import label_name
 from annotator.model import DocumentStatus, Status
 from annotator.store.queries import next_unfinished
+
+
+class EditText(Texts):
+    """The questions and messages of the edit keys."""
 
 
 class EditCommands:
@@ -49,10 +55,10 @@ class EditCommands:
             return
         relations = self.session.relations_of(entity.id)
         if relations:
-            question = (
-                f"{entity.label} has {len(relations)} relation(s). Reject it and remove them?"
-            )
-            if self.ask("Reject", question):
+            question = EditText.tr(
+                "{label} has %Ln relations. Reject it and remove them?", "", len(relations)
+            ).format(label=label_name(self.session.project.schema, entity.label))
+            if self.ask(EditText.tr("Reject"), question):
                 self.session.perform(operations.reject_with_relations(entity, relations))
                 self.view.next_entity(1)
             return
@@ -93,7 +99,9 @@ class EditCommands:
             return
         start, end = self.view.word_boundary_moves(entity.start, entity.end, start_step, end_step)
         if (start, end) != (entity.start, entity.end) and start < end:
-            self.session.perform(operations.resize(entity, start, end, "Resize by a word"))
+            self.session.perform(
+                operations.resize(entity, start, end, EditText.tr("Resize by a word"))
+            )
 
     def accept_all(self, label: str | None = None) -> None:
         candidates = [
@@ -103,9 +111,15 @@ class EditCommands:
         ]
         if not candidates:
             return
-        what = f"{len(candidates)} {label + ' ' if label else ''}candidates"
-        if self.ask("Accept all", f"Accept {what} in this document?"):
-            self.session.perform(operations.accept_all(candidates, f"Accept {what}"))
+        count, shown = len(candidates), label_name(self.session.project.schema, label or "")
+        if label:
+            question = EditText.tr("Accept %Ln {label} candidates in this document?", "", count)
+            title = EditText.tr("Accept %Ln {label} candidates", "", count)
+        else:
+            question = EditText.tr("Accept %Ln candidates in this document?", "", count)
+            title = EditText.tr("Accept %Ln candidates", "", count)
+        if self.ask(EditText.tr("Accept all"), question.format(label=shown)):
+            self.session.perform(operations.accept_all(candidates, title.format(label=shown)))
 
     def accept_all_of_label(self) -> None:
         entity = self.view.focused_entity()
@@ -144,11 +158,10 @@ class EditCommands:
         if document is None:
             return
         left = sum(1 for e in self.session.entities.values() if e.status == Status.CANDIDATE)
-        question = (
-            f"{left} candidate{'s are' if left != 1 else ' is'} still undecided in this "
-            "document. Mark it done anyway?"
+        question = EditText.tr(
+            "%Ln candidates are still undecided in this document. Mark it done anyway?", "", left
         )
-        if left and not self.ask("Mark done", question):
+        if left and not self.ask(EditText.tr("Mark done"), question):
             return
         operation = operations.SetDocumentStatus(document.id, DocumentStatus.DONE, document.status)
         if self.session.perform(operation):
@@ -158,6 +171,6 @@ class EditCommands:
         current = self.session.document.id if self.session.document else 0
         document_id = next_unfinished(self.session.project, current)
         if document_id is None:
-            self.tell("No unfinished document is left: every other document is done.")
+            self.tell(EditText.tr("No unfinished document is left: every other document is done."))
         else:
             self.open_document(document_id)

@@ -20,13 +20,13 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.formats import registry
+from annotator.gui.i18n import Texts
+from annotator.gui.terms import document_status_name
 from annotator.model import DocumentStatus
 
-STATUS_TITLES = {
-    DocumentStatus.NEW: "new",
-    DocumentStatus.IN_PROGRESS: "in progress",
-    DocumentStatus.DONE: "done",
-}
+
+class ExportText(Texts):
+    """The Export dialog's texts."""
 
 
 @dataclass(frozen=True)
@@ -43,19 +43,23 @@ class ExportDialog(QDialog):
 
     def __init__(self, parent: QWidget, folder: Path) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Export")
+        self.setWindowTitle(ExportText.tr("Export"))
         self.writers = [fmt for fmt in registry.formats() if fmt.write]
         self.format = QComboBox()
         for fmt in self.writers:
             self.format.addItem(f"{fmt.title} ({fmt.name})", fmt.name)
         self.path = QLineEdit(str(folder / self._default_name()))
-        browse = QPushButton("Choose…")
+        browse = QPushButton(ExportText.tr("Choose…"))
         browse.clicked.connect(self._browse)
         row = QHBoxLayout()
         row.addWidget(self.path, 1)
         row.addWidget(browse)
-        self.candidates = QCheckBox("Also candidates and rejected annotations, with their status")
-        self.statuses = {status: QCheckBox(title) for status, title in STATUS_TITLES.items()}
+        self.candidates = QCheckBox(
+            ExportText.tr("Also candidates and rejected annotations, with their status")
+        )
+        self.statuses = {
+            status: QCheckBox(document_status_name(status)) for status in DocumentStatus
+        }
         status_row = QHBoxLayout()
         for box in self.statuses.values():
             box.setChecked(True)
@@ -66,9 +70,9 @@ class ExportDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
-        form.addRow("Format", self.format)
-        form.addRow("Write to", row)
-        form.addRow("Documents", status_row)
+        form.addRow(ExportText.tr("Format"), self.format)
+        form.addRow(ExportText.tr("Write to"), row)
+        form.addRow(ExportText.tr("Documents"), status_row)
         form.addRow("", self.candidates)
         form.addRow(buttons)
         self.format.currentIndexChanged.connect(self._format_changed)
@@ -87,10 +91,12 @@ class ExportDialog(QDialog):
     def _browse(self) -> None:
         fmt = self._fmt()
         if fmt.folder:
-            chosen = QFileDialog.getExistingDirectory(self, "Export to a folder", self.path.text())
+            chosen = QFileDialog.getExistingDirectory(
+                self, ExportText.tr("Export to a folder"), self.path.text()
+            )
         else:
             chosen, _ = QFileDialog.getSaveFileName(
-                self, "Export", self.path.text(), fmt.dialog_filter()
+                self, ExportText.tr("Export"), self.path.text(), fmt.dialog_filter()
             )
         if chosen:
             self.path.setText(chosen)

@@ -16,12 +16,25 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QPushBu
 
 from annotator.app.label_matches import ProposeMatches, plan
 from annotator.gui.article_view import ArticleView
+from annotator.gui.i18n import Texts
 from annotator.gui.label_menu import label_menu
+from annotator.gui.numbers import number
+from annotator.gui.reports import proposal_summary
 from annotator.gui.session import DocumentSession
+from annotator.gui.terms import label_name
 from annotator.text.search import Finder, Match, Query, SearchError
 
-CLITICS_TIP = "The first word may carry proclitics: بوتين finds لبوتين (without the ل)"
-REGEX_TIP = "A Python regular expression on the raw text (nothing normalised)"
+
+class FindText(Texts):
+    """The find bar's texts, and the search options both search places share."""
+
+
+def clitics_tip() -> str:
+    return FindText.tr("The first word may carry proclitics: بوتين finds لبوتين (without the ل)")
+
+
+def regex_tip() -> str:
+    return FindText.tr("A Python regular expression on the raw text (nothing normalised)")
 
 
 def selected_text(view: ArticleView, session: DocumentSession) -> str:
@@ -59,21 +72,25 @@ class FindBar(QWidget):
 
     def _build(self) -> None:
         self.field = QLineEdit()
-        self.field.setPlaceholderText("Find in this article (diacritics, letter variants ignored)")
-        self.field.setAccessibleName("Find")
+        self.field.setPlaceholderText(
+            FindText.tr("Find in this article (diacritics, letter variants ignored)")
+        )
+        self.field.setAccessibleName(FindText.tr("Find"))
         self.field.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
         self.field.setClearButtonEnabled(True)
-        self.clitics = QCheckBox("Through proclitics")
-        self.clitics.setToolTip(CLITICS_TIP)
-        self.regex = QCheckBox("Regular expression")
-        self.regex.setToolTip(REGEX_TIP)
+        self.clitics = QCheckBox(FindText.tr("Through proclitics"))
+        self.clitics.setToolTip(clitics_tip())
+        self.regex = QCheckBox(FindText.tr("Regular expression"))
+        self.regex.setToolTip(regex_tip())
         self.count = QLabel()
         self.count.setMinimumWidth(110)
-        self.label_button = QPushButton("Label all…")
-        self.label_button.setToolTip("Propose every match as a candidate of a label (Ctrl+L)")
+        self.label_button = QPushButton(FindText.tr("Label all…"))
+        self.label_button.setToolTip(
+            FindText.tr("Propose every match as a candidate of a label (Ctrl+L)")
+        )
         self.label_button.clicked.connect(self.choose_label)
-        close = QPushButton("Close")
-        close.setToolTip("Close the find bar (Escape)")
+        close = QPushButton(FindText.tr("Close"))
+        close.setToolTip(FindText.tr("Close the find bar (Escape)"))
         close.clicked.connect(self.close_bar)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 3, 6, 3)
@@ -151,15 +168,19 @@ class FindBar(QWidget):
         elif not self.field.text():
             self.count.setText("")
         elif not self.matches:
-            self.count.setText("no matches")
+            self.count.setText(FindText.tr("no matches"))
         else:
-            self.count.setText(f"{self.current + 1} of {len(self.matches)}")
+            self.count.setText(
+                FindText.tr("{current} of {total}").format(
+                    current=number(self.current + 1), total=number(len(self.matches))
+                )
+            )
 
     # --- label all matches -----------------------------------------------------------------
     def choose_label(self) -> None:
         """Ctrl+L: a small menu of labels (their keys choose them) for "label all"."""
         if self.isHidden() or not self.matches:
-            self.tell("No matches to label: find something first (Ctrl+F).")
+            self.tell(FindText.tr("No matches to label: find something first (Ctrl+F)."))
             return
         self._menu = label_menu(self.session.project.schema, self, self.label_all)
         self._menu.popup(self.label_button.mapToGlobal(self.label_button.rect().bottomLeft()))
@@ -174,5 +195,5 @@ class FindBar(QWidget):
         proposal = plan(self.session.project, document.id, spans, label)
         if proposal.spans and not self.session.perform(ProposeMatches(proposal)):
             return  # refused: the session said why
-        self.tell(proposal.summary())
+        self.tell(proposal_summary(proposal, label_name(self.session.project.schema, label)))
         self.view.setFocus()

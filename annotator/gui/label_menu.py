@@ -7,15 +7,19 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QMenu, QWidget
 
+from annotator.gui.language import display_language
 from annotator.model import Schema
 
 
 def label_menu(schema: Schema, parent: QWidget, choose: Callable[[str], None]) -> QMenu:
     """A menu of `schema`'s labels; choosing one calls `choose(label name)`. A label's
-    one-character hotkey is the entry's mnemonic, so the label keys work in it."""
+    one-character hotkey is the entry's mnemonic, so the label keys work in it. Labels
+    are named as the interface shows them (`display.ar` in Arabic)."""
     menu = QMenu(parent)
+    language = display_language()
     for label in schema.labels:
         key = label.hotkey if len(label.hotkey) == 1 else ""
-        action = menu.addAction(f"&{key}  {label.name}" if key else label.name)
+        shown = label.shown(language)
+        action = menu.addAction(f"&{key}  {shown}" if key else shown)
         action.triggered.connect(lambda _=False, name=label.name: choose(name))
     return menu

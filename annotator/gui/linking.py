@@ -15,27 +15,44 @@ from PySide6.QtGui import QKeySequence
 
 from annotator.gui.actions import LINK_KEYS, portable
 from annotator.gui.physical_keys import latin_key
-from annotator.gui.relation_overlay import LinkState, type_for_key
+from annotator.gui.relation_overlay import LinkingText, LinkState, type_for_key
+from annotator.gui.terms import label_name, type_name
 
 if TYPE_CHECKING:
     from annotator.gui.article_view import ArticleView
 
 
 def _no_type_message(schema, head: str, tail: str) -> str:
-    """Why nothing can be chosen for head -> tail, and what the schema does allow."""
+    """Why nothing can be chosen for head -> tail, and what the schema does allow (labels
+    and types by the names the interface shows)."""
+    comma = LinkingText.tr(", ")
     reverse = schema.types_allowed_between(tail, head)
+    shown_head, shown_tail = label_name(schema, head), label_name(schema, tail)
     if reverse:
-        names = ", ".join(t.name for t in reverse)
-        return (
-            f"No relation type allows {head} → {tail}; {tail} → {head} allows {names}: "
+        return LinkingText.tr(
+            "No relation type allows {head} → {tail}; {tail} → {head} allows {types}: "
             "press S to swap head and tail."
+        ).format(
+            head=shown_head,
+            tail=shown_tail,
+            types=comma.join(type_name(schema, t.name) for t in reverse),
         )
+    pair = LinkingText.tr("{head} → {tail}")  # the arrow points from head to tail
     allowed = sorted(
-        {f"{h} → {t}" for r in schema.relation_types for h, t in r.pairs if head in (h, t)}
+        {
+            pair.format(head=label_name(schema, h), tail=label_name(schema, t))
+            for r in schema.relation_types
+            for h, t in r.pairs
+            if head in (h, t)
+        }
     )
-    return (
-        f"No relation type allows {head} → {tail} or {tail} → {head}; "
-        f"with {head} the schema allows {', '.join(allowed) or 'no relation at all'}."
+    return LinkingText.tr(
+        "No relation type allows {head} → {tail} or {tail} → {head}; with {head} the schema "
+        "allows {pairs}."
+    ).format(
+        head=shown_head,
+        tail=shown_tail,
+        pairs=comma.join(allowed) or LinkingText.tr("no relation at all"),
     )
 
 
@@ -75,7 +92,7 @@ class LinkController:
         """R: link the focused entity to another one chosen next."""
         view = self.view
         if view.focused_entity() is None:
-            self.tell("Focus an entity first (Tab), then press R.")
+            self.tell(LinkingText.tr("Focus an entity first (Tab), then press R."))
             return
         self.state = LinkState(source=view.focus_entity_id)
         self._move_target(1)

@@ -34,9 +34,13 @@ from annotator.gui.article_view import ArticleView
 from annotator.gui.curation_mode import CurationMode
 from annotator.gui.curation_panel import DisagreementList
 from annotator.gui.edit_commands import EditCommands
+from annotator.gui.edit_titles import edit_title
 from annotator.gui.find_bar import FindBar
 from annotator.gui.fonts import ui_font
+from annotator.gui.i18n import Texts
+from annotator.gui.interface_settings import InterfaceSettings
 from annotator.gui.key_help import KeyHelp
+from annotator.gui.language import display_language
 from annotator.gui.panels import DocumentList, EntityList, RelationList
 from annotator.gui.project_files import ProjectFiles
 from annotator.gui.search_panel import SearchPanel
@@ -44,14 +48,18 @@ from annotator.gui.session import DocumentSession
 from annotator.gui.status_line import StatusLine
 from annotator.gui.suggestions import Suggestions
 from annotator.gui.team import Team
+from annotator.gui.terms import label_name
 from annotator.gui.view_toggles import ViewToggles
-from annotator.store import Project
 
 EXTERNAL_CHECK_MS = 1000
 FOCUS_FRAME = (
     "ArticleView, QListView, QComboBox { border: 2px solid #d9d9d9; }"
     " ArticleView:focus, QListView:focus, QComboBox:focus { border: 2px solid #2b6cb0; }"
 )
+
+
+class WindowText(Texts):
+    """The main window's own texts: its title, docks, status bar and Edit menu."""
 
 
 @dataclass
@@ -70,6 +78,7 @@ class WindowParts:
     curation: CurationMode
     find: FindBar
     results: SearchPanel
+    interface: InterfaceSettings
 
 
 class MainWindow(QMainWindow):
@@ -77,12 +86,14 @@ class MainWindow(QMainWindow):
         self,
         workspace: Workspace,
         settings: QSettings | None,
-        open_window: Callable[[Project], QWidget],
+        open_window: Callable[..., QWidget],
     ) -> None:
+        """`open_window(project, workspace=None)` opens a window (gui.app's)."""
         super().__init__()
         self.workspace = workspace
         self.project = workspace.project
         self.settings = settings
+        self._open_window = open_window
         self.owns_project = False  # set by open_window for projects the window opened
         self.session = DocumentSession(workspace, self)
         self.setFont(ui_font(10))
@@ -95,26 +106,30 @@ class MainWindow(QMainWindow):
         self.search_panel = SearchPanel(
             self.session, self.view, self.open_document, self.tell, self.ask
         )
-        self._dock("Documents", self.documents, Qt.DockWidgetArea.LeftDockWidgetArea)
-        entities_dock = self._dock(
-            "Entities", self.entity_list, Qt.DockWidgetArea.RightDockWidgetArea
+        # The documents where reading starts (left in English; right in Arabic, where the
+        # window is mirrored), the document's own panels at the other side. Qt mirrors
+        # menus, toolbars and dialogs with the layout direction, not the dock areas.
+        start, end = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
+        if self.isRightToLeft():
+            start, end = end, start
+        self.documents_dock = self._dock(
+            "Documents", WindowText.tr("Documents"), self.documents, start
         )
-        relations = self._dock(
-            "Relations", self.relation_list, Qt.DockWidgetArea.RightDockWidgetArea
-        )
-        search_dock = self._dock("Search", self.search_panel, Qt.DockWidgetArea.RightDockWidgetArea)
+        entities_dock = self._dock("Entities", WindowText.tr("Entities"), self.entity_list, end)
+        relations = self._dock("Relations", WindowText.tr("Relations"), self.relation_list, end)
+        search_dock = self._dock("Search", WindowText.tr("Search"), self.search_panel, end)
         self.tabifyDockWidget(relations, search_dock)  # a tab beside Relations, with room
         search_dock.hide()  # until Ctrl+Shift+F
-        self.disagreements = DisagreementList(self)
+        self.disagreements = DisagreementList(self.project.schema, self)
         self.disagreements_dock = self._dock(
-            "Disagreements", self.disagreements, Qt.DockWidgetArea.RightDockWidgetArea
+            "Disagreements", WindowText.tr("Disagreements"), self.disagreements, end
         )
         self.tabifyDockWidget(entities_dock, self.disagreements_dock)  # a tab, raised in curation
         self.status = QLabel()
         # a normal widget: a temporary message (an error, a refusal) takes its place while shown
         self.statusBar().addWidget(self.status, 1)
         self.status_line = StatusLine(self.status, self.session, self.view)
-        specs = [*ACTIONS, *label_actions(self.project.schema)]
+        specs = [*ACTIONS, *label_actions(self.project.schema, display_language())]
         self.parts = self._compose(open_window, KeyHelp(self, specs, self.project.schema))
         panels = [
             self.documents,
@@ -132,10 +147,13 @@ class MainWindow(QMainWindow):
         self._add_label_palette()
         self._connect()
         self.resize(1200, 800)
-        self.setWindowTitle(
-            f"annotator — {self.project.path.name if self.project.path else 'project'}"
-            + (" (read-only)" if self.project.read_only else "")
-        )
+        name = self.project.path.name if self.project.path else WindowText.tr("project")
+        if self.project.read_only:
+            self.setWindowTitle(
+                WindowText.tr("annotator — {project} (read-only)").format(project=name)
+            )
+        else:
+            self.setWindowTitle(WindowText.tr("annotator — {project}").format(project=name))
         self.documents.refresh()
         self.binder.refresh()
         # Another instance (or the CLI) may write the same project: the workspace notices
@@ -149,8 +167,8 @@ class MainWindow(QMainWindow):
         tell = self.tell
         progress = QProgressBar()
         progress.setMaximumWidth(220)
-        progress.setFormat("suggesting %v/%m")
-        cancel = QPushButton("Cancel")
+        progress.setFormat(WindowText.tr("suggesting %v/%m"))
+        cancel = QPushButton(WindowText.tr("Cancel"))
         self.curation_status = QLabel()
         learning = QLabel()
         for widget in (self.curation_status, learning, progress, cancel):
@@ -187,6 +205,7 @@ class MainWindow(QMainWindow):
             self.open_document,
         )
         self.curation = curation
+        interface = InterfaceSettings(self, self.settings, self.rebuild, tell)
         return WindowParts(
             self,
             self.session,
@@ -200,6 +219,7 @@ class MainWindow(QMainWindow):
             curation,
             find=self.find_bar,
             results=self.search_panel,
+            interface=interface,
         )
 
     def _connect(self) -> None:
@@ -214,9 +234,11 @@ class MainWindow(QMainWindow):
         self.curation.layer_switched.connect(self._layer_switched)
         self.curation.changed.connect(self._curation_changed)
 
-    def _dock(self, title: str, widget: QWidget, area) -> QDockWidget:
+    def _dock(self, name: str, title: str, widget: QWidget, area) -> QDockWidget:
+        """A side panel: `name` identifies it (English, whatever the language), `title`
+        is shown."""
         dock = QDockWidget(title, self)
-        dock.setObjectName(title)
+        dock.setObjectName(name)
         dock.setWidget(widget)
         dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
         self.addDockWidget(area, dock)
@@ -226,17 +248,18 @@ class MainWindow(QMainWindow):
         file_menu = self.binder.menus["File"]
         entries = file_menu.actions()
         after_open = entries[entries.index(self.binder.actions["file.open"]) + 1]
-        recent = QMenu("Recent projects", file_menu)
+        recent = QMenu(WindowText.tr("Recent projects"), file_menu)
         file_menu.insertMenu(after_open, recent)
         self.files.fill_recent_menu(recent)
 
     def _add_label_palette(self) -> None:
-        palette = QToolBar("Labels", self)
+        palette = QToolBar(WindowText.tr("Labels"), self)
         palette.setObjectName("Labels")
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, palette)
         for label in self.project.schema.labels:
             action = self.binder.actions[f"label.{label.name}"]
-            action.setIconText(f"{label.hotkey}  {label.name}" if label.hotkey else label.name)
+            shown = label_name(self.project.schema, label.name)
+            action.setIconText(f"{label.hotkey}  {shown}" if label.hotkey else shown)
             palette.addAction(action)
             palette.widgetForAction(action).setStyleSheet(
                 f"color: {label.colour}; font-weight: bold;"
@@ -260,13 +283,19 @@ class MainWindow(QMainWindow):
     def _history_changed(self) -> None:
         """The Edit menu names what Undo and Redo would do (the thin Qt adapter over the
         application layer's history)."""
-        history = self.session.history
-        self.undo_action.setText(
-            f"Undo {history.undo_title}" if history and history.can_undo else "Undo"
-        )
-        self.redo_action.setText(
-            f"Redo {history.redo_title}" if history and history.can_redo else "Redo"
-        )
+        history, schema = self.session.history, self.project.schema
+        if history and history.can_undo:
+            self.undo_action.setText(
+                WindowText.tr("Undo {edit}").format(edit=edit_title(history.undo_title, schema))
+            )
+        else:
+            self.undo_action.setText(WindowText.tr("Undo"))
+        if history and history.can_redo:
+            self.redo_action.setText(
+                WindowText.tr("Redo {edit}").format(edit=edit_title(history.redo_title, schema))
+            )
+        else:
+            self.redo_action.setText(WindowText.tr("Redo"))
         self.binder.refresh()
 
     def _layer_switched(self) -> None:
@@ -282,6 +311,27 @@ class MainWindow(QMainWindow):
     def _project_changed(self, event) -> None:
         if isinstance(event, DocumentsAdded) and self.session.document is None:
             self.open_document(event.document_ids[0])
+
+    def rebuild(self) -> QWidget:
+        """This project in a new window built in the interface installed now (another
+        language), with the same workspace (undo histories), document, zoom, size and
+        curation mode; this window closes. Returns the new window."""
+        document = self.session.document.id if self.session.document else None
+        curating = self.curation.active
+        if curating:
+            self.curation.set_active(False)  # back to the person's own layer first
+        window = self._open_window(self.project, self.workspace)
+        window.restoreGeometry(self.saveGeometry())
+        window.view.set_zoom(self.view.point_size)
+        if document is not None:
+            window.open_document(document)
+        window.show()
+        window.activateWindow()  # the keys go on in the new window
+        if curating:
+            window.curation.set_active(True)
+        self.owns_project = False  # the new window closes the project when it closes
+        self.close()
+        return window
 
     # --- kept for callers that hold the window ---------------------------------------------
     def remember_project(self) -> None:
@@ -303,7 +353,7 @@ class MainWindow(QMainWindow):
             return False
         changed = self.workspace.check_external_changes()
         if changed:
-            self.tell("The project was changed by another program: reloaded.", 6000)
+            self.tell(WindowText.tr("The project was changed by another program: reloaded."), 6000)
         return changed
 
     def closeEvent(self, event) -> None:  # noqa: N802

@@ -11,16 +11,19 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QListView, QVBoxLayout, QWidget
 
 from annotator.app.events import DocumentChanged
+from annotator.gui.i18n import Texts, isolate
+from annotator.gui.numbers import number
 from annotator.gui.relation_overlay import relation_order
 from annotator.gui.session import DocumentSession
+from annotator.gui.terms import document_status_name, label_name, status_name, type_name
 from annotator.model import DocumentStatus, Status
 from annotator.store.queries import DocumentSummary, document_summaries, document_summary
 
-STATUS_NAMES = {
-    DocumentStatus.NEW: "new",
-    DocumentStatus.IN_PROGRESS: "in progress",
-    DocumentStatus.DONE: "done",
-}
+
+class PanelText(Texts):
+    """The side panels' texts."""
+
+
 ID_ROLE = Qt.ItemDataRole.UserRole
 # rejected rows: dark grey in italics, 5:1 contrast on white (a faded label colour was 1.6:1)
 REJECTED_TEXT = QColor("#666666")
@@ -95,10 +98,13 @@ class DocumentModel(QAbstractListModel):
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         row = self.rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return (
-                f"{row.name}\n{STATUS_NAMES[row.status]} · {row.candidates} candidates · "
-                f"{row.accepted} accepted"
+            counts = PanelText.tr(
+                "{status} · %Ln candidates · {accepted} accepted", "", row.candidates
             )
+            status = document_status_name(row.status)
+            # the name isolated: a Latin file name keeps its order in the mirrored list
+            name = isolate(row.name)
+            return f"{name}\n" + counts.format(status=status, accepted=number(row.accepted))
         if role == ID_ROLE:
             return row.id
         return None
@@ -112,12 +118,12 @@ class DocumentList(QWidget):
         self.session = session
         self.model = DocumentModel(session)
         self.filter = QComboBox()
-        self.filter.addItem("All documents", None)
+        self.filter.addItem(PanelText.tr("All documents"), None)
         for status in DocumentStatus:
-            self.filter.addItem(STATUS_NAMES[status].capitalize(), status)
+            self.filter.addItem(document_status_name(status).capitalize(), status)
         self.view = QListView()
         self.view.setModel(self.model)
-        self.view.setAccessibleName("Documents")
+        self.view.setAccessibleName(PanelText.tr("Documents"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.filter)
@@ -214,11 +220,12 @@ class _SyncedList(QWidget):
         self._syncing = False
 
 
-def _filter_box(everything: str, values) -> QComboBox:
+def _filter_box(everything: str, values: dict[str, str]) -> QComboBox:
+    """A filter: `everything` (no filter), then each value by the name it is shown with."""
     box = QComboBox()
     box.addItem(everything, None)
-    for value in values:
-        box.addItem(value, value)
+    for value, shown in values.items():
+        box.addItem(shown, value)
     return box
 
 
@@ -259,7 +266,8 @@ class EntityModel(_IdListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             text = self.session.document.text[entity.start : entity.end].replace("\n", " ")
             # two lines, so the label and status are never cut off by a long name
-            return f"{text}\n{entity.label} · {entity.status} · {entity.source}"
+            label = label_name(self.session.project.schema, entity.label)
+            return f"{text}\n{label} · {status_name(entity.status)} · {entity.source}"
         if role == Qt.ItemDataRole.ForegroundRole:
             if entity.status == Status.REJECTED:
                 return REJECTED_TEXT
@@ -279,9 +287,14 @@ class EntityList(_SyncedList):
         super().__init__(parent)
         self.session = session
         self.article = article
-        self.labels = _filter_box("All labels", session.project.schema.label_names)
-        self.statuses = _filter_box("All statuses", [status.value for status in Status])
-        self._build(EntityModel(session), [self.labels, self.statuses], "Entities")
+        schema = session.project.schema
+        self.labels = _filter_box(
+            PanelText.tr("All labels"), {n: label_name(schema, n) for n in schema.label_names}
+        )
+        self.statuses = _filter_box(
+            PanelText.tr("All statuses"), {s.value: status_name(s) for s in Status}
+        )
+        self._build(EntityModel(session), [self.labels, self.statuses], PanelText.tr("Entities"))
         self.labels.currentIndexChanged.connect(self._filters_changed)
         self.statuses.currentIndexChanged.connect(self._filters_changed)
         session.document_opened.connect(self.refresh)
@@ -337,9 +350,8 @@ class RelationModel(_IdListModel):
             head_text, tail_text = head_text.replace("\n", " "), tail_text.replace("\n", " ")
             # each line starts with RLM and isolates the names, so a Latin head keeps the
             # row right to left (Unicode bidi algorithm, UAX #9: FSI ... PDI)
-            return (
-                f"\u200f\u2068{head_text}\u2069\n\u200f← {relation.type} ← \u2068{tail_text}\u2069"
-            )
+            kind = type_name(self.session.project.schema, relation.type)
+            return f"\u200f\u2068{head_text}\u2069\n\u200f← {kind} ← \u2068{tail_text}\u2069"
         if role == ID_ROLE:
             return relation.id
         return None
@@ -354,8 +366,12 @@ class RelationList(_SyncedList):
         super().__init__(parent)
         self.session = session
         self.article = article
-        self.types = _filter_box("All relation types", session.project.schema.relation_type_names)
-        self._build(RelationModel(session), [self.types], "Relations")
+        schema = session.project.schema
+        self.types = _filter_box(
+            PanelText.tr("All relation types"),
+            {n: type_name(schema, n) for n in schema.relation_type_names},
+        )
+        self._build(RelationModel(session), [self.types], PanelText.tr("Relations"))
         self.types.currentIndexChanged.connect(self._filter_changed)
         session.document_opened.connect(self.refresh)
         session.relations_changed.connect(self.refresh)

@@ -11,10 +11,16 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
 from annotator.app.workspace import Workspace
 from annotator.formats import registry
+from annotator.gui.i18n import Texts
+from annotator.gui.reports import export_summary, import_summary
 from annotator.model import AnnotationError
 from annotator.store import Project, ProjectFileError
 
 MAX_RECENT = 8
+
+
+class FilesText(Texts):
+    """The File menu's dialogs and messages."""
 
 
 def annotator_name(settings: QSettings | None) -> str | None:
@@ -83,14 +89,20 @@ class ProjectFiles:
 
     def new_project(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self.window, "New project", "project.sqlite", "annotator projects (*.sqlite)"
+            self.window,
+            FilesText.tr("New project"),
+            "project.sqlite",
+            FilesText.tr("annotator projects (*.sqlite)"),
         )
         if path:
             self.switch_project(Path(path), create=True)
 
     def open_project(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self.window, "Open project", "", "annotator projects (*.sqlite *.db);;All (*)"
+            self.window,
+            FilesText.tr("Open project"),
+            "",
+            FilesText.tr("annotator projects (*.sqlite *.db);;All (*)"),
         )
         if path:
             self.switch_project(Path(path))
@@ -105,7 +117,7 @@ class ProjectFiles:
             else:
                 project = Project.open(path, annotator=name)
         except (ProjectFileError, AnnotationError, OSError) as error:
-            QMessageBox.warning(self.window, "Open project", str(error))
+            QMessageBox.warning(self.window, FilesText.tr("Open project"), str(error))
             return None
         window = self.open_window(project)
         window.show()
@@ -119,15 +131,19 @@ class ProjectFiles:
 
         name, ok = QInputDialog.getText(
             self.window,
-            "Who is annotating",
-            "Your name (in a team project, your own layer has this name):",
+            FilesText.tr("Who is annotating"),
+            FilesText.tr("Your name (in a team project, your own layer has this name):"),
             text=self.project.annotator,
         )
         name = name.strip()
         if not ok or not name or name == self.project.annotator:
             return
         if name == "gold":
-            QMessageBox.warning(self.window, "Who is annotating", "'gold' is the curated layer")
+            QMessageBox.warning(
+                self.window,
+                FilesText.tr("Who is annotating"),
+                FilesText.tr("'gold' is the curated layer"),
+            )
             return
         if self.settings is not None:
             self.settings.setValue("annotator_name", name)
@@ -140,11 +156,12 @@ class ProjectFiles:
         everything = sorted(
             {f"*{s}" for fmt in registry.formats() if fmt.read for s in fmt.suffixes}
         )
+        readable = FilesText.tr("All readable ({patterns})").format(patterns=" ".join(everything))
         paths, _ = QFileDialog.getOpenFileNames(
             self.window,
-            "Import",
+            FilesText.tr("Import"),
             str(self._folder("import_folder")),
-            ";;".join([f"All readable ({' '.join(everything)})", *filters]),
+            ";;".join([readable, *filters]),
         )
         if paths:
             self._remember("import_folder", Path(paths[0]).parent)
@@ -152,7 +169,7 @@ class ProjectFiles:
 
     def import_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(
-            self.window, "Import a folder", str(self._folder("import_folder"))
+            self.window, FilesText.tr("Import a folder"), str(self._folder("import_folder"))
         )
         if folder:
             self._remember("import_folder", Path(folder).parent)
@@ -169,11 +186,11 @@ class ProjectFiles:
         report = self.workspace.import_paths(paths)
         if report.document_ids:
             self.after_import(report.document_ids)
-        lines = [report.summary(), *_first(report.notices, 10), *_first(report.errors, 20)]
+        lines = [import_summary(report), *_first(report.notices, 10), *_first(report.errors, 20)]
         if report.errors:
-            QMessageBox.warning(self.window, "Import", "\n\n".join(lines))
+            QMessageBox.warning(self.window, FilesText.tr("Import"), "\n\n".join(lines))
         else:
-            QMessageBox.information(self.window, "Import", "\n\n".join(lines))
+            QMessageBox.information(self.window, FilesText.tr("Import"), "\n\n".join(lines))
 
     def export(self) -> None:
         """The Export dialog, then the export and a confirmation with its counts."""
@@ -215,18 +232,25 @@ class ProjectFiles:
                 statuses=statuses or None,
             )
         except Exception as error:  # noqa: BLE001 - shown to the user, nothing written
-            QMessageBox.warning(self.window, "Export", f"Nothing was written: {error}")
+            QMessageBox.warning(
+                self.window,
+                FilesText.tr("Export"),
+                FilesText.tr("Nothing was written: {error}").format(error=error),
+            )
             return False
         self._remember("export_folder", path if path.is_dir() else path.parent)
-        message = "\n\n".join([summary.summary(path), *summary.notes])
-        QMessageBox.information(self.window, "Export", message)
-        self.tell(summary.summary(path))
+        said = export_summary(summary, path)
+        QMessageBox.information(
+            self.window, FilesText.tr("Export"), "\n\n".join([said, *summary.notes])
+        )
+        self.tell(said)
         return True
 
 
 def _first(lines: list[str], count: int) -> list[str]:
     """The first `count` lines, and how many more there are."""
     more = len(lines) - count
-    return lines[:count] + (
-        [f"… and {more} more (the command line prints them all)"] if more > 0 else []
-    )
+    if more <= 0:
+        return lines
+    rest = FilesText.tr("… and %Ln more (the command line prints them all)", "", more)
+    return [*lines[:count], rest]

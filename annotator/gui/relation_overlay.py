@@ -14,12 +14,17 @@ from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen, QPolygonF
 
 from annotator.gui.actions import LINK_KEYS
 from annotator.gui.article_layout import ArticleLayout
+from annotator.gui.i18n import Texts
+from annotator.gui.language import display_language
 from annotator.model import Relation, RelationType
 
 ARC_COLOUR = QColor("#444444")
 FOCUS_ARC_COLOUR = QColor("#e6550d")
 LINK_COLOUR = QColor("#e6550d")
-TYPE_HEADER = "Relation type:"
+
+
+class LinkingText(Texts):
+    """What the article shows while a relation is being made."""
 
 
 @dataclass
@@ -54,7 +59,8 @@ def paint_arcs(
                 if relation.type not in symmetric:
                     _arrowhead(painter, colour, QPointF(piece.tail_x, foot))
             if piece.labelled:
-                width = metrics.horizontalAdvance(relation.type) + 6
+                name = layout.type_text(relation.type)
+                width = metrics.horizontalAdvance(name) + 6
                 box = QRectF(
                     (piece.left + piece.right - width) / 2,
                     y - metrics.height() / 2,
@@ -62,7 +68,7 @@ def paint_arcs(
                     metrics.height(),
                 )
                 painter.fillRect(box, QColor("white"))
-                painter.drawText(box, Qt.AlignmentFlag.AlignCenter, relation.type)
+                painter.drawText(box, Qt.AlignmentFlag.AlignCenter, name)
 
 
 def _arrowhead(painter: QPainter, colour: QColor, tip: QPointF) -> None:
@@ -100,7 +106,7 @@ def paint_link(
 
 def _paint_numbers(painter, layout, state, visible_lines, metrics) -> None:
     state.numbers = {}
-    number = 0
+    count = 0
     seen: set[int] = set()
     badges: dict[tuple[int, int, int], float] = {}  # where a badge already is: its left
     for line_index in visible_lines:
@@ -108,23 +114,24 @@ def _paint_numbers(painter, layout, state, visible_lines, metrics) -> None:
             if segment.entity_id in seen:
                 continue
             seen.add(segment.entity_id)
-            number += 1
-            state.numbers[number] = segment.entity_id
+            count += 1
+            state.numbers[count] = segment.entity_id
             rect = layout.segment_rect(segment)
-            width = metrics.horizontalAdvance(str(number)) + 6
+            shown = str(count)  # a key to type: written as on the keyboard
+            width = metrics.horizontalAdvance(shown) + 6
             place = (line_index, round(segment.left), round(segment.right))  # one span
             left = min(rect.right() - 2, badges.get(place, rect.right() + width) - width - 1)
             badges[place] = left
             badge = QRectF(left, rect.bottom() - 4, width, metrics.height())
             painter.fillRect(badge, QColor("#333333"))
             painter.setPen(QColor("white"))
-            painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, str(number))
+            painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, shown)
 
 
 def type_box(layout: ArticleLayout, state: LinkState, visible: QRectF, metrics) -> QRectF:
     """Where the list of allowed types goes: just below the target entity, centred on it
     (above it when too near the bottom), inside the visible part of the article."""
-    texts = [TYPE_HEADER, *_type_lines(state)]
+    texts = [LinkingText.tr("Relation type:"), *_type_lines(state)]
     width = max(metrics.horizontalAdvance(text) for text in texts) + 16
     height = metrics.height() * (len(state.types) + 1) + 8
     segments = layout.segments_by_entity.get(state.target) or layout.segments_by_entity.get(
@@ -142,7 +149,12 @@ def type_box(layout: ArticleLayout, state: LinkState, visible: QRectF, metrics) 
 
 
 def _type_lines(state: LinkState) -> list[str]:
-    return [f"{t.hotkey or index}   {t.name}" for index, t in enumerate(state.types, 1)]
+    """Each allowed type with its key (its hotkey, else its number) and shown name."""
+    language = display_language()
+    return [
+        f"{t.hotkey or index}   {t.shown(language)}"  # keys as on the keyboard
+        for index, t in enumerate(state.types, 1)
+    ]
 
 
 def _paint_types(painter, layout, state, visible: QRectF, metrics) -> None:
@@ -154,15 +166,16 @@ def _paint_types(painter, layout, state, visible: QRectF, metrics) -> None:
     painter.drawText(
         box.adjusted(8, 4, -8, 0),
         Qt.AlignmentFlag.AlignTop,
-        TYPE_HEADER + "\n" + "\n".join(_type_lines(state)),
+        LinkingText.tr("Relation type:") + "\n" + "\n".join(_type_lines(state)),
     )
 
 
 def _paint_hint(painter, state, visible: QRectF, metrics) -> None:
     if state.types:
-        hint = "Linking: a type's key or number: that type   ·   Escape: back"
+        hint = LinkingText.tr("Linking: a type's key or number: that type   ·   Escape: back")
     else:
-        hint = "Linking:  " + "   ·   ".join(key.hint for key in LINK_KEYS)
+        hints = "   ·   ".join(key.hint_text() for key in LINK_KEYS)
+        hint = LinkingText.tr("Linking:  {keys}").format(keys=hints)
     height = metrics.height() + 6
     bar = QRectF(visible.left(), visible.bottom() - height, visible.width(), height)
     painter.fillRect(bar, QColor(40, 40, 40, 220))

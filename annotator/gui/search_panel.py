@@ -30,13 +30,21 @@ from annotator.app.events import DocumentsAdded, ProjectReloaded
 from annotator.app.label_matches import label_project_matches
 from annotator.app.searching import ProjectMatch, ProjectSearch
 from annotator.gui.article_view import ArticleView
-from annotator.gui.find_bar import CLITICS_TIP, REGEX_TIP
+from annotator.gui.find_bar import clitics_tip, regex_tip
+from annotator.gui.i18n import Texts, isolate
 from annotator.gui.label_menu import label_menu
+from annotator.gui.numbers import number
+from annotator.gui.reports import label_report_summary
 from annotator.gui.session import DocumentSession
+from annotator.gui.terms import label_name
 from annotator.text.search import Query, SearchError
 
 PAGE = 200  # matches pulled at a time
 TYPING_PAUSE_MS = 300
+
+
+class SearchText(Texts):
+    """The project search panel's texts."""
 
 
 class MatchModel(QAbstractListModel):
@@ -83,9 +91,13 @@ class MatchModel(QAbstractListModel):
         match = self.matches[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             shown = " ".join(match.text.split())
-            return f"{match.before}«{shown}»{match.after}\n{match.document}"
+            # the list is right to left in either interface: the document's name is
+            # isolated (UAX #9 FSI ... PDI), so a Latin file name keeps its order
+            return f"{match.before}«{shown}»{match.after}\n\u2068{match.document}\u2069"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{match.document}: code points {match.start}–{match.end}"
+            return SearchText.tr("{document}: code points {start}–{end}").format(
+                document=isolate(match.document), start=number(match.start), end=number(match.end)
+            )
         return None
 
 
@@ -124,15 +136,17 @@ class SearchPanel(QWidget):
 
     def _build(self) -> None:
         self.field = QLineEdit()
-        self.field.setPlaceholderText("Search every document")
-        self.field.setAccessibleName("Search the project")
+        self.field.setPlaceholderText(SearchText.tr("Search every document"))
+        self.field.setAccessibleName(SearchText.tr("Search the project"))
         self.field.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
-        self.clitics = QCheckBox("Through proclitics")
-        self.clitics.setToolTip(CLITICS_TIP)
-        self.regex = QCheckBox("Regular expression")
-        self.regex.setToolTip(REGEX_TIP)
-        label_button = QPushButton("Label all…")
-        label_button.setToolTip("Propose every match as a candidate of a label (Ctrl+Shift+L)")
+        self.clitics = QCheckBox(SearchText.tr("Through proclitics"))
+        self.clitics.setToolTip(clitics_tip())
+        self.regex = QCheckBox(SearchText.tr("Regular expression"))
+        self.regex.setToolTip(regex_tip())
+        label_button = QPushButton(SearchText.tr("Label all…"))
+        label_button.setToolTip(
+            SearchText.tr("Propose every match as a candidate of a label (Ctrl+Shift+L)")
+        )
         label_button.clicked.connect(self.choose_label)
         self.label_button = label_button
         self.count = QLabel()
@@ -141,7 +155,7 @@ class SearchPanel(QWidget):
         self.list.setModel(self.model)
         self.list.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
         self.list.setUniformItemSizes(True)
-        self.list.setAccessibleName("Search results")
+        self.list.setAccessibleName(SearchText.tr("Search results"))
         options = QHBoxLayout()
         for widget in (self.clitics, self.regex, label_button):
             options.addWidget(widget)
@@ -189,11 +203,20 @@ class SearchPanel(QWidget):
         if self.search is None:
             self.count.setText("")
         elif model.complete:
-            self.count.setText(f"{len(model.matches)} matches in {len(model.documents)} documents")
-        else:
+            documents = SearchText.tr("%Ln documents", "", len(model.documents))
             self.count.setText(
-                f"the first {len(model.matches)} matches (more as you scroll), from "
-                f"{len(self.search.document_ids)} documents to look in"
+                SearchText.tr("%Ln matches in {documents}", "", len(model.matches)).format(
+                    documents=documents
+                )
+            )
+        else:
+            documents = SearchText.tr("%Ln documents", "", len(self.search.document_ids))
+            self.count.setText(
+                SearchText.tr(
+                    "the first %Ln matches (more as you scroll), from {documents} to look in",
+                    "",
+                    len(model.matches),
+                ).format(documents=documents)
             )
 
     def _project_changed(self, event) -> None:
@@ -216,7 +239,9 @@ class SearchPanel(QWidget):
     def choose_label(self) -> None:
         """Ctrl+Shift+L: a small menu of labels (their keys choose them)."""
         if self.search is None or not self.model.matches:
-            self.tell("No matches to label: search the project first (Ctrl+Shift+F).")
+            self.tell(
+                SearchText.tr("No matches to label: search the project first (Ctrl+Shift+F).")
+            )
             return
         self._menu = label_menu(self.session.project.schema, self, self.label_all)
         self._menu.popup(self.label_button.mapToGlobal(self.label_button.rect().bottomLeft()))
@@ -226,14 +251,18 @@ class SearchPanel(QWidget):
         one undoable step per document; never over a span a person decided."""
         query = self.query()
         documents = len(self.search.document_ids)
-        question = (
-            f"Propose every match of «{query.text}» as a {label} candidate, in up to "
-            f"{documents} documents? Spans a person decided are left as they are; each "
-            "document's proposals are one step of its undo (Ctrl+Z)."
+        question = SearchText.tr(
+            "Propose every match of «{query}» as a {label} candidate, in up to {documents}? "
+            "Spans a person decided are left as they are; each document's proposals are one "
+            "step of its undo (Ctrl+Z)."
+        ).format(
+            query=query.text,
+            label=label_name(self.session.project.schema, label),
+            documents=SearchText.tr("%Ln documents", "", documents),
         )
-        if not self.ask("Label all matches", question):
+        if not self.ask(SearchText.tr("Label all matches"), question):
             return
         project = self.session.project
         search = ProjectSearch(project, query)
         report = label_project_matches(project, search.matches(), label, self.session.perform)
-        self.tell(report.summary())
+        self.tell(label_report_summary(report))

@@ -10,7 +10,13 @@ from pathlib import Path
 
 from PySide6.QtCore import QThread, Signal
 
+from annotator.gui.i18n import Texts
+from annotator.gui.reports import suggest_summary
 from annotator.store import Project
+
+
+class SuggestText(Texts):
+    """What a suggestion run says when it stops."""
 
 
 class SuggestWorker(QThread):
@@ -74,11 +80,13 @@ class SuggestWorker(QThread):
                         cancelled=lambda: self._cancelled,
                     )
         except Exception as error:  # noqa: BLE001 - reported in the status bar, never lost
-            self.finished_run.emit(f"Suggestions stopped: {type(error).__name__}: {error}")
+            self.finished_run.emit(
+                SuggestText.tr("Suggestions stopped: {error}").format(
+                    error=f"{type(error).__name__}: {error}"
+                )
+            )
             return
-        notes = "; ".join(dict.fromkeys([*report.unavailable, *report.left_out]))
-        prefix = "Suggestions cancelled" if report.cancelled else "Suggestions"
-        self.finished_run.emit(f"{prefix}: {report.summary()}" + (f" ({notes})" if notes else ""))
+        self.finished_run.emit(suggest_summary(report))
 
 
 def learner_command(project_path: Path, annotator: str | None) -> list[str]:
@@ -114,14 +122,29 @@ class LearnWorker(QThread):
             )
             out, err = self._process.communicate()
         except OSError as error:
-            self.finished_learning.emit(False, f"Project model: could not start: {error}")
+            self.finished_learning.emit(
+                False, SuggestText.tr("Project model: could not start: {error}").format(error=error)
+            )
             return
         if self._process.returncode != 0:
-            reason = (err or out).strip().splitlines()[-1:] or ["no message"]
-            self.finished_learning.emit(False, f"Project model: training failed: {reason[0]}")
+            reason = (err or out).strip().splitlines()[-1:] or [SuggestText.tr("no message")]
+            self.finished_learning.emit(
+                False,
+                SuggestText.tr("Project model: training failed: {reason}").format(reason=reason[0]),
+            )
             return
-        summary = out.strip().splitlines()[-1] if out.strip() else "Project model: done"
-        self.finished_learning.emit("retrained" in summary, summary)
+        # the last line `annotator learn` printed (the command line's, in English)
+        summary = out.strip().splitlines()[-1] if out.strip() else ""
+        trained = "retrained" in summary
+        if trained:  # the window says it in its own words; the details stay in the tooltip
+            said = SuggestText.tr(
+                "Project model retrained on the project's gold: its candidates follow"
+            )
+        else:
+            said = SuggestText.tr("Project model: {summary}").format(
+                summary=summary.removeprefix("Project model: ") or SuggestText.tr("done")
+            )
+        self.finished_learning.emit(trained, said)
 
     def stop(self) -> None:
         if self._process is not None and self._process.poll() is None:

@@ -19,11 +19,16 @@ from PySide6.QtWidgets import (
 
 from annotator.app.events import DocumentChanged, Origin
 from annotator.app.workspace import Workspace
+from annotator.gui.i18n import Texts, isolate
 from annotator.gui.suggest_worker import LearnWorker, SuggestWorker
 
 MEMORY_DELAY_MS = 400
 LEARN_DELAY_MS = 1500  # after the last edit that made retraining due
 _PERSON = (Origin.EDIT, Origin.UNDO, Origin.REDO)
+
+
+class SuggestionsText(Texts):
+    """The Suggest menu's dialogs and messages."""
 
 
 class Suggestions:
@@ -66,7 +71,7 @@ class Suggestions:
         self.learn_timer.setInterval(LEARN_DELAY_MS)
         self.learn_timer.timeout.connect(self.learn_if_due)
         cancel_button.clicked.connect(self.cancel)
-        workspace.events.subscribe(self._on_event)
+        self._unsubscribe = workspace.events.subscribe(self._on_event)
 
     def _on_event(self, event) -> None:
         """Project memory learns from accepted entities: refresh it after a person's edit."""
@@ -95,7 +100,9 @@ class Suggestions:
         self.learner = LearnWorker(self.project.path, self.project.annotator)
         self.learner.finished_learning.connect(self._learned)
         if self.learning is not None:
-            self.learning.setText(f"Project model: learning ({reason})…")
+            # why it learns is the application layer's sentence (English): a tooltip
+            self.learning.setText(SuggestionsText.tr("Project model: learning…"))
+            self.learning.setToolTip(reason)
             self.learning.show()
         self.learner.start()
 
@@ -147,7 +154,10 @@ class Suggestions:
             self.worker.cancel()
 
     def stop(self) -> None:
-        """The window closes: no new run, and the running one ends first."""
+        """The window closes: no new run, and the running one ends first; the workspace's
+        events no longer reach this window (another window may go on with it)."""
+        self._unsubscribe()
+        self._unsubscribe = lambda: None
         self.memory_timer.stop()
         self.learn_timer.stop()
         if self.learner is not None and self.learner.isRunning():
@@ -192,13 +202,19 @@ class Suggestions:
         from annotator.suggest.base import SuggesterUnavailable
         from annotator.suggest.ner_model import read_model_labels
 
-        folder = QFileDialog.getExistingDirectory(self.window, "camel-tools NER model folder")
+        folder = QFileDialog.getExistingDirectory(
+            self.window, SuggestionsText.tr("camel-tools NER model folder")
+        )
         if not folder:
             return
         try:
             read_model_labels(Path(folder), self.project.schema)
         except SuggesterUnavailable as error:
-            QMessageBox.warning(self.window, "NER model", str(error))
+            QMessageBox.warning(self.window, SuggestionsText.tr("NER model"), str(error))
             return
         self.project.set_setting("ner_model", folder)
-        self.tell(f"NER model set to {folder}; Suggest (Ctrl+Shift+S) runs it in the background")
+        self.tell(
+            SuggestionsText.tr(
+                "NER model set to {folder}; Suggest (Ctrl+Shift+S) runs it in the background"
+            ).format(folder=isolate(folder))
+        )

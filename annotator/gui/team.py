@@ -27,7 +27,13 @@ from PySide6.QtWidgets import (
 
 from annotator.app.events import Origin
 from annotator.app.workspace import Workspace
+from annotator.gui.i18n import Texts, isolate
+from annotator.gui.numbers import decimal, number
 from annotator.model import AnnotationError
+
+
+class TeamText(Texts):
+    """The team dialogs and the agreement view."""
 
 
 class Team:
@@ -47,23 +53,46 @@ class Team:
         from annotator.app.team import assign
 
         names, out, overlap, per_document, seed = dialog.choice()
+        replace = bool(self.project.setting("team"))
+        if (
+            replace
+            and QMessageBox.question(
+                self.window,
+                TeamText.tr("Assign"),
+                TeamText.tr(
+                    "This project already handed its documents out. Hand them out again? The "
+                    "files of the earlier hand-out can then no longer be merged."
+                ),
+            )
+            != QMessageBox.StandardButton.Yes
+        ):
+            return
         try:
             result = assign(self.project, names, out, overlap=overlap,
-                            per_document=per_document, seed=seed)  # fmt: skip
-        except AnnotationError as error:
-            QMessageBox.warning(self.window, "Assign", str(error))
+                            per_document=per_document, seed=seed, replace=replace)  # fmt: skip
+        except (AnnotationError, OSError) as error:
+            QMessageBox.warning(self.window, TeamText.tr("Assign"), str(error))
             return
         lines = [
-            f"{n}: {len(result.documents[n])} documents -> {p}" for n, p in result.files.items()
+            TeamText.tr("{name}: %Ln documents -> {path}", "", len(result.documents[n])).format(
+                name=isolate(n), path=isolate(p)
+            )
+            for n, p in result.files.items()
         ]
-        lines.append(f"{len(result.shared)} documents go to several annotators, for agreement.")
-        QMessageBox.information(self.window, "Assign", "\n".join(lines))
+        lines.append(
+            TeamText.tr(
+                "%Ln documents go to several annotators, for agreement.", "", len(result.shared)
+            )
+        )
+        QMessageBox.information(self.window, TeamText.tr("Assign"), "\n".join(lines))
 
     def merge(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(
-            self.window, "Merge annotators' work", "",
-            "annotator projects and JSONL (*.sqlite *.jsonl);;All (*)",
-        )  # fmt: skip
+            self.window,
+            TeamText.tr("Merge annotators' work"),
+            "",
+            TeamText.tr("annotator projects and JSONL (*.sqlite *.jsonl);;All (*)"),
+        )
         if paths:
             self.merge_files([Path(p) for p in paths])
 
@@ -77,37 +106,44 @@ class Team:
         try:
             result = merge(self.project, paths)
         except AnnotationError as error:
-            QMessageBox.warning(self.window, "Merge", f"Nothing was merged: {error}")
+            QMessageBox.warning(
+                self.window,
+                TeamText.tr("Merge"),
+                TeamText.tr("Nothing was merged: {error}").format(error=error),
+            )
             return False
         merged = sorted({d for documents in result.documents.values() for d in documents})
         self.workspace.documents_changed(merged, Origin.MERGE)
         lines = [
-            f"{n}: {len(d)} documents into the layer {n!r}" for n, d in result.documents.items()
+            TeamText.tr("{name}: %Ln documents into the layer '{layer}'", "", len(d)).format(
+                name=isolate(n), layer=isolate(n)
+            )
+            for n, d in result.documents.items()
         ]
-        QMessageBox.information(self.window, "Merge", "\n".join(lines))
+        QMessageBox.information(self.window, TeamText.tr("Merge"), "\n".join(lines))
         return True
 
     def agreement(self) -> None:
         from annotator.app.agreement import AgreementError
-        from annotator.app.project_agreement import progress_by_annotator, project_agreement
+        from annotator.app.project_agreement import progress_by_annotator, team_agreement
 
         try:
-            report = project_agreement(self.project)
+            report, with_gold = team_agreement(self.project)
         except AgreementError as error:
-            QMessageBox.information(self.window, "Agreement", str(error))
+            QMessageBox.information(self.window, TeamText.tr("Agreement"), str(error))
             return
         progress = progress_by_annotator(self.project, report.annotators)
-        AgreementDialog(self.window, report, progress).exec()
+        AgreementDialog(self.window, report, progress, with_gold).exec()
 
 
 class AssignDialog(QDialog):
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Hand documents out to annotators")
+        self.setWindowTitle(TeamText.tr("Hand documents out to annotators"))
         self.names = QLineEdit()
-        self.names.setPlaceholderText("amal, omar, sara")
+        self.names.setPlaceholderText(TeamText.tr("amal, omar, sara"))
         self.out = QLineEdit(str(Path.home() / "hand-out"))
-        browse = QPushButton("Choose…")
+        browse = QPushButton(TeamText.tr("Choose…"))
         browse.clicked.connect(self._browse)
         row = QHBoxLayout()
         row.addWidget(self.out, 1)
@@ -126,15 +162,17 @@ class AssignDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
-        form.addRow("Annotators", self.names)
-        form.addRow("Their files go to", row)
-        form.addRow("Shared for agreement (share)", self.overlap)
-        form.addRow("Annotators per shared document", self.per_document)
-        form.addRow("Seed (the same seed, the same hand-out)", self.seed)
+        form.addRow(TeamText.tr("Annotators"), self.names)
+        form.addRow(TeamText.tr("Their files go to"), row)
+        form.addRow(TeamText.tr("Shared for agreement (share)"), self.overlap)
+        form.addRow(TeamText.tr("Annotators per shared document"), self.per_document)
+        form.addRow(TeamText.tr("Seed (the same seed, the same hand-out)"), self.seed)
         form.addRow(buttons)
 
     def _browse(self) -> None:
-        chosen = QFileDialog.getExistingDirectory(self, "Folder for the files", self.out.text())
+        chosen = QFileDialog.getExistingDirectory(
+            self, TeamText.tr("Folder for the files"), self.out.text()
+        )
         if chosen:
             self.out.setText(chosen)
 
@@ -153,22 +191,38 @@ class AgreementDialog(QDialog):
     """The numbers of `annotator agreement`: per pair and overall, and the documents with
     the most disagreement first."""
 
-    def __init__(self, parent: QWidget, report, progress: dict) -> None:
+    def __init__(self, parent: QWidget, report, progress: dict, with_gold=None) -> None:
+        """`with_gold`: annotator -> scores against the curated gold (a table of its own
+        when any document is curated)."""
         super().__init__(parent)
-        self.setWindowTitle("Agreement between annotators")
+        self.setWindowTitle(TeamText.tr("Agreement between annotators"))
         self.report = report
         self.progress = progress
-        summary = QLabel(
-            f"{len(report.documents)} documents compared · Krippendorff's alpha "
-            f"{_number(report.alpha_micro)} · "
-            + " · ".join(f"{n}: {d} of {t} done" for n, (d, t) in progress.items())
-        )
+        self.with_gold = with_gold or {}
+        compared = TeamText.tr(
+            "%Ln documents compared · Krippendorff's alpha {alpha}", "", len(report.documents)
+        ).format(alpha=_number(report.alpha_micro))
+        done = [
+            TeamText.tr("{name}: {done} of {total} done").format(
+                name=isolate(n), done=number(d), total=number(t)
+            )
+            for n, (d, t) in progress.items()
+        ]
+        summary = QLabel(" · ".join([compared, *done]))
         summary.setWordWrap(True)
         self.pairs = _table(
-            ["Annotators", "Exact F1", "Relaxed F1", "Cohen's kappa", "Relation F1"],
+            [
+                TeamText.tr("Annotators"),
+                TeamText.tr("Exact F1"),
+                TeamText.tr("Relaxed F1"),
+                TeamText.tr("Cohen's kappa"),
+                TeamText.tr("Relation F1"),
+            ],
             [
                 [
-                    "overall" if s is report.overall else " / ".join(s.annotators),
+                    TeamText.tr("overall")
+                    if s is report.overall
+                    else " / ".join(isolate(name) for name in s.annotators),
                     _number(s.exact_micro.f1),
                     _number(s.relaxed_micro.f1),
                     _number(s.kappa_micro),
@@ -178,31 +232,66 @@ class AgreementDialog(QDialog):
             ],
         )
         self.documents = _table(
-            ["Document", "Exact F1", "Disagreements"],
-            [[d.name, _number(d.exact.f1), str(d.disagreements)] for d in report.documents],
+            [TeamText.tr("Document"), TeamText.tr("Exact F1"), TeamText.tr("Disagreements")],
+            [
+                [isolate(d.name), _number(d.exact.f1), number(d.disagreements)]
+                for d in report.documents
+            ],
         )
-        save = QPushButton("Save the HTML report…")
+        save = QPushButton(TeamText.tr("Save the HTML report…"))
         save.clicked.connect(self._save)
         layout = QVBoxLayout(self)
         layout.addWidget(summary)
         layout.addWidget(self.pairs)
-        layout.addWidget(QLabel("Documents, most disagreement first"))
+        if self.with_gold:
+            self.gold = _table(
+                [
+                    TeamText.tr("Annotator"),
+                    TeamText.tr("Exact F1"),
+                    TeamText.tr("Relaxed F1"),
+                    TeamText.tr("Cohen's kappa"),
+                    TeamText.tr("Relation F1"),
+                ],
+                [
+                    [
+                        isolate(name),
+                        _number(s.exact_micro.f1),
+                        _number(s.relaxed_micro.f1),
+                        _number(s.kappa_micro),
+                        _number(s.relations_micro.f1),
+                    ]  # fmt: skip
+                    for name, s in self.with_gold.items()
+                ],
+            )
+            layout.addWidget(QLabel(TeamText.tr("Each annotator against the curated gold")))
+            layout.addWidget(self.gold)
+        layout.addWidget(QLabel(TeamText.tr("Documents, most disagreement first")))
         layout.addWidget(self.documents, 1)
         layout.addWidget(save)
         self.resize(720, 560)
 
     def _save(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self, "Agreement report", "agreement.html", "HTML (*.html)"
+            self, TeamText.tr("Agreement report"), "agreement.html", TeamText.tr("HTML (*.html)")
         )
         if path:
             from annotator.app.agreement_report import write_html
 
-            write_html(self.report, Path(path), self.progress)
+            try:
+                write_html(self.report, Path(path), self.progress, with_gold=self.with_gold)
+            except OSError as error:
+                QMessageBox.warning(
+                    self,
+                    TeamText.tr("Agreement report"),
+                    TeamText.tr("{path}: cannot write it: {reason}").format(
+                        path=isolate(path), reason=error.strerror
+                    ),
+                )
 
 
 def _number(value) -> str:
-    return "–" if value is None else f"{value:.3f}"
+    """A score with three decimals in the interface's digits; a dash when there is none."""
+    return "–" if value is None else decimal(value, 3)
 
 
 def _table(headers: list[str], rows: list[list[str]]) -> QTableWidget:
@@ -213,4 +302,5 @@ def _table(headers: list[str], rows: list[list[str]]) -> QTableWidget:
             table.setItem(r, c, QTableWidgetItem(value))
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
     table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+    table.verticalHeader().hide()  # rows need no numbers: their first column names them
     return table

@@ -8,10 +8,16 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QInputDialog, QWidget
 
 from annotator.gui.article_view import ArticleView
+from annotator.gui.i18n import Texts
+from annotator.gui.numbers import decimal
 from annotator.store import Project
 
 #: the project setting: candidates with a lower confidence are hidden and skipped by Tab
 MIN_CONFIDENCE_SETTING = "min_confidence"
+
+
+class ViewText(Texts):
+    """The View menu's questions and messages."""
 
 
 def min_confidence(project: Project) -> float:
@@ -52,9 +58,11 @@ class ViewToggles:
         """Ask for the threshold (0 to 1) and keep it in the project."""
         value, ok = QInputDialog.getDouble(
             self.window,
-            "Hide candidates",
-            "Hide candidates whose confidence is below (0 shows them all;\n"
-            "candidates without a confidence always show):",
+            ViewText.tr("Hide candidates"),
+            ViewText.tr(
+                "Hide candidates whose confidence is below (0 shows them all;\n"
+                "candidates without a confidence always show):"
+            ),
             self.view.min_confidence,
             0.0,
             1.0,
@@ -68,4 +76,8 @@ class ViewToggles:
             self.project.set_setting(MIN_CONFIDENCE_SETTING, f"{value:.2f}" if value else None)
         self.view.set_min_confidence(value)
         hidden = sum(1 for e in self.view.session.entities.values() if not self.view.is_visible(e))
-        self.tell(f"Candidates below confidence {value:.2f} are hidden ({hidden} in this document)")
+        self.tell(
+            ViewText.tr(
+                "Candidates below confidence {value} are hidden (%Ln in this document)", "", hidden
+            ).format(value=decimal(value, 2))
+        )

@@ -55,6 +55,18 @@ def default_annotator() -> str:
         return "unknown"
 
 
+def _team_layer(setting: str | None) -> bool | str:
+    """From the `team` setting: an annotator's hand-out gives their name, another team
+    project True, none False."""
+    if not setting:
+        return False
+    try:
+        assigned = json.loads(setting).get("assigned_to")
+    except (ValueError, AttributeError):
+        assigned = None
+    return assigned if isinstance(assigned, str) and assigned else True
+
+
 class ConcurrentEditError(AnnotationError):
     """Another program changed the entity since the caller read it; nothing was written."""
 
@@ -95,7 +107,8 @@ class Project:
         self.path = path
         self.annotator = annotator or default_annotator()
         self._layer = layer
-        self._team: bool | None = None  # a team project? read once, on first need
+        # a team project? (True), an annotator's hand-out (their name)? read on first need
+        self._team: bool | str | None = None
         self._schema: Schema | None = None
         self._log = EditLog(db)
         self._documents = DocumentRows(db, self._log)
@@ -125,13 +138,16 @@ class Project:
     @property
     def layer(self) -> str:
         """The layer this project's edits go to and its reads come from: the one given
-        when it was opened, else the annotator's own in a team project (one with a `team`
-        setting, made by `annotator assign`), else `gold` (a person working alone)."""
+        when it was opened, else in an annotator's hand-out file (made by `annotator
+        assign`) that annotator's, else the annotator's own in a team project (one with a
+        `team` setting), else `gold` (a person working alone)."""
         if self._layer is not None:
             return self._layer
         if self._team is None:
-            self._team = bool(self.setting("team"))
-        return self.annotator if self._team else GOLD
+            self._team = _team_layer(self.setting("team"))
+        if self._team is False:
+            return GOLD
+        return self.annotator if self._team is True else self._team
 
     @layer.setter
     def layer(self, name: str | None) -> None:
@@ -385,8 +401,7 @@ class Project:
         With `expected` (the entity as the caller last saw it), the edit is refused with
         ConcurrentEditError if another program changed it since."""
         with write_transaction(self._db):
-            old = self._entities.get(entity_id)
-            _refuse_if_changed(old, expected)
+            old = self._current(entity_id, expected)
             new = old.with_changes(
                 label=old.label if label is None else label,
                 status=old.status if status is None else check_status(status),
@@ -405,9 +420,24 @@ class Project:
         undo of an update. Returns (old, new). With `expected` (the entity as this undo
         left it), refused with ConcurrentEditError if another program changed it since."""
         with write_transaction(self._db):
-            old = self._entities.get(earlier.id)
-            _refuse_if_changed(old, expected)
+            old = self._current(earlier.id, expected)
             return old, self._write_entity(old, earlier, annotator or self.annotator)
+
+    def _current(self, entity_id: int, expected: Entity | None) -> Entity:
+        """The entity as stored; with `expected` (as the caller saw it), ConcurrentEditError
+        if another program changed or removed it since (else AnnotationError if absent)."""
+        try:
+            current = self._entities.get(entity_id)
+        except AnnotationError:
+            if expected is None:
+                raise
+            raise ConcurrentEditError(
+                f"the {expected.label} entity you edited was removed by another program (a "
+                "suggestion run, another window); your edit was not saved — the document "
+                "was re-read"
+            ) from None
+        _refuse_if_changed(current, expected)
+        return current
 
     def _write_entity(self, old: Entity, new: Entity, acting: str) -> Entity:
         self.schema.label(new.label)
@@ -439,8 +469,7 @@ class Project:
         """Delete an entity and its relations; returns both so the deletion can be undone."""
         acting = annotator or self.annotator
         with write_transaction(self._db):
-            entity = self._entities.get(entity_id)
-            _refuse_if_changed(entity, expected)
+            entity = self._current(entity_id, expected)
             relations = self._relations.of_entity(entity_id)
             for relation in relations:
                 self._relations.delete(relation.id, acting=acting)

@@ -13,8 +13,16 @@
                   reporting, adverbs and accusatives such as فورا، شخصيا، بحزم, nouns of news
                   such as خطاب، نظيره, news agencies), a title or an organisation head, a word
                   with a possessive suffix (نظيره، ونائبته), a word led by the conjunction و
-                  (بايدن ونائبته), or a word whose proclitic hides one of those (لبورصة،
-                  لرويترز). The first word of the name is never led by a preposition or
+                  (بايدن ونائبته), a word with tanween (صديقًا، مقربًا: an indefinite
+                  noun or adjective), or a word whose proclitic hides one of those
+                  (لبورصة، لرويترز). Within one document, a name that goes on past a
+                  shorter name the rule found elsewhere in it (فلاديمير بوتين كصديق،
+                  فلاديمير بوتين تجري after فلاديمير بوتين) is cut back to the shorter
+                  name, unless the next word has the article (a family name or a regnal
+                  number): a name is written the same way throughout a document (the
+                  document-level consistency of Krishnan & Manning 2006, "An effective
+                  two-stage model for exploiting non-local dependencies in named entity
+                  recognition"). The first word of the name is never led by a preposition or
                   conjunction on a feminine noun or a possessive (لصحيفة، بصراحة، وحكومته)
                   unless it is a known given name (وفاء، فاطمة). No name starts with the
                   article.
@@ -45,7 +53,7 @@ from annotator.paths import RESOURCES_DIR
 from annotator.suggest.base import Candidate
 from annotator.suggest.matcher import NameMatcher
 from annotator.text.arabic import normalise, normalise_with_positions, proclitic_readings
-from annotator.text.names import is_function_word, is_name_word, written
+from annotator.text.names import has_tanween, is_function_word, is_name_word, written
 from annotator.text.words import Word, words_with_offsets
 
 TITLES = [
@@ -179,7 +187,7 @@ def _is_name_word(word: str, letters: str, first: bool) -> bool:
     """A word that can be part of a person's name after a title."""
     if not is_name_word(word) or is_function_word(word) or _not_a_name(letters):
         return letters.startswith("ال") and not first and _family_name(word, letters)
-    if _possessive(word, letters):
+    if _possessive(word, letters) or (not first and has_tanween(word)):
         return False
     if letters not in _given_names() and _clitic_led(letters):
         if not first and letters[0] == "و":
@@ -188,6 +196,22 @@ def _is_name_word(word: str, letters: str, first: bool) -> bool:
             return False  # لصحيفة، بصراحة: a preposition on a (feminine) noun
     # a proclitic that hides a word that is no name: لبورصة، وأعضاء، بالرئيس، لرويترز
     return not any(skipped and _not_a_name(stem) for skipped, stem in proclitic_readings(letters))
+
+
+def _consistent_names(names: list[list[int]], letters: list[str]) -> list[list[int]]:
+    """Each name (word indices) cut back to a shorter name of the same document that
+    begins it (فلاديمير بوتين | كصديق), unless the word after the shorter one has the
+    article (عبد الله | الثاني); names are compared on their normalised letters."""
+    found = {tuple(letters[i] for i in name) for name in names}
+    consistent = []
+    for name in names:
+        written_as = [letters[i] for i in name]
+        for cut in range(len(name) - 1, 0, -1):
+            if tuple(written_as[:cut]) in found and not written_as[cut].startswith("ال"):
+                name = name[:cut]
+                break
+        consistent.append(name)
+    return consistent
 
 
 def _family_name(word: str, letters: str) -> bool:
@@ -209,7 +233,7 @@ def _is_nationality_adjective(word: str, letters: str) -> bool:
 
 class CueSuggester:
     name = "cues"
-    VERSION = "4"
+    VERSION = "5"
 
     def __init__(self, place_model=None) -> None:
         """`place_model`: a CRF model with `marginals(words, label)` and `fingerprint()`
@@ -230,8 +254,18 @@ class CueSuggester:
         letters = [normalise(word.text) for word in words]
         found = self._org_names.find(text, words)
         named = {(c.start, c.end) for c in found}
+        people = [self._person_after_title(words, letters, i) for i in range(len(words))]
+        for name in _consistent_names([name for name in people if name], letters):
+            found.append(
+                Candidate(
+                    words[name[0]].start,
+                    words[name[-1]].end,
+                    "PERS",
+                    "cues:title",
+                    CONFIDENCE["cues:title"],
+                )  # fmt: skip
+            )
         for index in range(len(words)):
-            found.extend(self._person_after_title(words, letters, index))
             found.extend(
                 c
                 for c in self._organisation(words, letters, index)
@@ -302,7 +336,8 @@ class CueSuggester:
             length = 1
         return length
 
-    def _person_after_title(self, words, letters, index) -> list[Candidate]:
+    def _person_after_title(self, words, letters, index) -> list[int]:
+        """The indices of the name's words after a title starting at `index` ([]: none)."""
         title_length = self._title_length(letters, index)
         if not title_length:
             return []
@@ -311,7 +346,7 @@ class CueSuggester:
             words[position].text, letters[position]
         ):
             position += 1
-        name: list[Word] = []
+        name: list[int] = []
         names = 0
         while position < len(words) and names < MAX_NAME_WORDS:
             word, normalised = words[position], letters[position]
@@ -319,25 +354,21 @@ class CueSuggester:
                 taken = _particle_chain(words, letters, position)
                 if taken is None:
                     break
-                name += words[position : position + taken]
+                name += range(position, position + taken)
                 names += 1
                 position += taken
                 continue
             if name and normalised in REGNAL:
-                name.append(word)
+                name.append(position)
                 break
             if not _is_name_word(word.text, normalised, first=not name):
                 break
-            name.append(word)
+            name.append(position)
             names += 1
             position += 1
             if normalised.startswith("ال"):
                 break  # a family name with the article ends the name
-        if not name:
-            return []
-        return [
-            Candidate(name[0].start, name[-1].end, "PERS", "cues:title", CONFIDENCE["cues:title"])
-        ]
+        return name
 
     def _organisation(self, words, letters, index) -> list[Candidate]:
         skipped = next(

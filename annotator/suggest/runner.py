@@ -20,6 +20,10 @@ from annotator.text.words import words_with_offsets
 SUGGESTER_NAMES = ("project-ner", "builtin-ner", "camel-ner", "memory", "gazetteer", "cues")
 #: suggesters with a statistical model: the rule suggesters yield to them (suggest.combine)
 MODEL_SUGGESTERS = ("project-ner", "builtin-ner", "camel-ner")
+#: project sentences the learner must have seen before its model replaces builtin-ner
+#: (until then both propose, the more confident winning on a span): a model retrained on
+#: one short document must not withdraw the built-in model's candidates elsewhere
+SUPERSEDE_AFTER = 100
 RULE_SUGGESTERS = ("gazetteer", "cues")
 
 
@@ -148,7 +152,12 @@ def _build_one(name, project, ner_model, project_model, *, explicit: bool) -> Su
         )
 
         label_map = label_map_from_setting(project.setting(LABEL_MAP_SETTING))
-        superseded = None if project_model is None else project_model.fingerprint()
+        superseded = (
+            project_model.fingerprint()
+            if project_model is not None
+            and project_model.model().metadata.get("project_sentences", 0) >= SUPERSEDE_AFTER
+            else None
+        )
         suggester = BuiltinNerSuggester.for_schema(
             project.schema, label_map, superseded_by=superseded
         )

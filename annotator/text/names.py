@@ -70,6 +70,16 @@ def is_name_word(word: str) -> bool:
     return letters >= 2
 
 
+#: fathatan, dammatan, kasratan: the marks of an indefinite noun or adjective
+TANWEEN = frozenset("\u064b\u064c\u064d")
+
+
+def has_tanween(word: str) -> bool:
+    """True if the word carries tanween (صديقًا، مقربٌ): an indefinite noun or adjective,
+    which in news text is not a proper name (names are written without it)."""
+    return any(char in TANWEEN for char in word)
+
+
 def name_span(text: str, start: int, end: int) -> tuple[int, int] | None:
     """[start, end) in code points with everything that is not a letter taken off its
     edges (marks stay after a letter); None when no letter is left or an emoji is inside."""

@@ -30,7 +30,7 @@ def test_premerge_headless_with_a_policy_then_export_gold_with_provenance(tmp_pa
     result = run("curate", path, "--premerge", "--policy", "majority")
     assert result.exit_code == 0, result.output
     assert "Curation policy: majority (saved in the project)" in result.output
-    assert "Pre-merged 1 documents (majority): 5 entities and 3 relations" in result.output
+    assert "Pre-merged 1 document (majority): 5 entities and 3 relations" in result.output
     again = run("curate", path, "--premerge")
     assert "1 pre-merged before, left as they are" in again.output
 

@@ -202,6 +202,24 @@ def test_an_edit_on_an_entity_another_program_changed_is_refused_and_reloaded(tm
         assert mine.entity(seen.id).status == Status.CANDIDATE
 
 
+def test_accepting_candidates_another_program_removed_is_refused_and_reloaded(tmp_path):
+    # a suggestion run in another process withdrew a candidate the window still showed
+    path = tmp_path / "p.sqlite"
+    with Project.create(path, annotator="amal") as mine:
+        document = mine.add_document("news.txt", TEXT)
+        kept = mine.add_entity(document.id, *span("روسيا"), "LOC", status=Status.CANDIDATE)
+        gone = mine.add_entity(document.id, *span("لافروف"), "PERS", status=Status.CANDIDATE)
+        workspace = Workspace(mine)
+        events = []
+        workspace.events.subscribe(events.append)
+        with Project.open(path, annotator="suggester") as theirs:
+            theirs.delete_entity(gone.id)
+        with pytest.raises(AnnotationError, match="removed by another program"):
+            workspace.perform(operations.accept_all([kept, gone], "Accept all"))
+        assert isinstance(events[-1], ProjectReloaded)
+        assert mine.entity(kept.id).status == Status.CANDIDATE  # nothing half done
+
+
 def test_import_and_suggestions_are_announced(project, workspace, tmp_path):
     from annotator.app.suggesting import suggest
 

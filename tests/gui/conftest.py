@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import importlib.util
 import sqlite3
 
 import pytest
@@ -8,7 +9,56 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication
 
 from annotator.gui.app import application, open_window
+from annotator.gui.language import Digits, Interface, Language, install
 from annotator.store import Project
+from tests.conftest import REPO
+
+
+def _translations_script():
+    spec = importlib.util.spec_from_file_location(
+        "translations", REPO / "build_scripts" / "translations.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+translations = _translations_script()
+
+
+@pytest.fixture(scope="session")
+def catalogues(tmp_path_factory):
+    """The committed .ts catalogues compiled now with pyside6-lrelease, so the tests see
+    what is committed whether or not `make setup` built the package's .qm files."""
+    folder = tmp_path_factory.mktemp("i18n")
+    for ts in sorted(translations.CATALOGUES.glob("*.ts")):
+        translations.release(ts, folder / ts.with_suffix(".qm").name)
+    return folder
+
+
+@pytest.fixture(autouse=True)
+def english_interface(catalogues):
+    """Every GUI test starts in the English interface (its catalogue holds the plural
+    forms), left to right, whatever the machine's locale; a test may install another."""
+    app = application()
+    install(app, Interface(Language.ENGLISH, Digits.WESTERN), catalogues)
+    yield
+    install(app, Interface(Language.ENGLISH, Digits.WESTERN), catalogues)
+
+
+@pytest.fixture
+def arabic_interface(catalogues):
+    """Install the Arabic interface (Arabic-Indic digits); returns a function to switch
+    digits or language. The English interface comes back after the test."""
+    app = application()
+
+    def switch(language=Language.ARABIC, digits=Digits.ARABIC_INDIC):
+        installed, missing = install(app, Interface(language, digits), catalogues)
+        assert missing is None, missing
+        return installed
+
+    switch()
+    return switch
 
 
 @pytest.fixture(autouse=True)

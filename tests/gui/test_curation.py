@@ -179,3 +179,27 @@ def test_the_pre_merge_policy_is_chosen_in_the_window(qtbot, tmp_path, monkeypat
     assert "6 of 6 disagreements settled" in window.curation_status.text()
     assert fx.LAVROV in gold(path)
     project.close()
+
+
+def test_ctrl_d_leaves_a_document_not_ready_for_curation_as_it_is(curating, qtbot):
+    from annotator.model import DocumentStatus
+    from annotator.model.drafts import DocumentDraft, EntityDraft
+    from annotator.store.layers import replace_layer
+
+    window, path, _ = curating
+    with Project.open(path, annotator="lead") as other:  # another document, amal's alone
+        second = other.add_document("alone.txt", "زار بوتين موسكو")
+        replace_layer(other, second.id, "amal", DocumentDraft(
+            "alone.txt", "زار بوتين موسكو", DocumentStatus.DONE,
+            entities=[EntityDraft(1, 4, 9, "PERS", source="human")],
+        ))  # fmt: skip
+    window.check_external_changes()
+    window.open_document(second.id)
+    assert window.curation.state is None
+    qtbot.keyClick(window.view, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    assert "not ready for curation" in window.statusBar().currentMessage()
+    assert stored(
+        path,
+        "SELECT count(*) FROM document_layers WHERE layer = 'gold' AND document_id = ?",
+        (second.id,),
+    ) == [(0,)]

@@ -136,7 +136,7 @@ def test_an_import_from_the_file_menu_backs_up_suggests_and_confirms(
     window.files._import([article])
     assert "0 of 2 documents done" in window.status.text()  # counts refreshed at once
     assert len(list(path.parent.glob(f"{path.name}.backups/*.sqlite"))) == backups_before + 1
-    assert said and said[0].startswith("1 documents imported (0 entities, 0 relations)")
+    assert said and said[0].startswith("1 document imported (0 entities, 0 relations)")
     window.wait_for_suggestions()
     assert stored(path, "SELECT count(*) FROM entities WHERE document_id = 2")[0][0] > 0
 
@@ -154,7 +154,7 @@ def test_an_export_from_the_file_menu_is_confirmed_and_shareable(
     finally:
         os.umask(previous)
     assert stat.S_IMODE(out.stat().st_mode) == 0o644
-    assert said[0].startswith("Exported 1 documents, 1 entities, 0 relations to")
+    assert said[0].startswith("Exported 1 document (1 entities, 0 relations) to")
     # candidates were asked for: the candidate is in the file with its status
     assert '"status":"candidate"' in out.read_text(encoding="utf-8")
 

@@ -146,3 +146,23 @@ def test_candidates_of_labels_the_schema_lacks_are_reported(tmp_path):
     assert report.left_out == [
         "gazetteer: 2 candidates labelled LOC were left out: the project's schema has no such label"
     ]
+
+
+def test_a_name_is_cut_back_to_how_the_document_writes_it_elsewhere():
+    # the sample article: the rule used to take «كصديق مقرب», «صديقًا مقربًا», «تجري»
+    text = (
+        "مستعدة للترحيب بالرئيس الروسي فلاديمير بوتين كصديق مقرب. "
+        "ترى في الرئيس الروسي فلاديمير بوتين صديقًا مقربًا لشعب هذه البلاد. "
+        "كما توجه الرئيس الروسي فلاديمير بوتين وألكسندر نوفاك إلى موسكو. "
+        "الاتفاقيات بين الرئيس كيم جونغ أون والرئيس الروسي فلاديمير بوتين تجري بشكل حثيث."
+    )
+    people = [name for name, label, source in found(text) if source == "cues:title"]
+    assert sorted(people) == sorted(["فلاديمير بوتين"] * 4 + ["كيم جونغ أون"])
+    # a regnal number or a family name with the article is never cut away
+    text = "وصل الملك عبد الله إلى عمان. واستقبل الملك عبد الله الثاني الوفد."
+    assert "عبد الله الثاني" in [name for name, _, _ in found(text)]
+
+
+def test_a_word_with_tanween_ends_a_name():
+    text = "ترى في الرئيس الروسي فلاديمير بوتين صديقًا مقربًا لشعب هذه البلاد"
+    assert [n for n, _, s in found(text) if s == "cues:title"] == ["فلاديمير بوتين"]
