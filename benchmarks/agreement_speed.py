@@ -17,8 +17,8 @@ the same run, several times each:
   `team_agreement` (read the layers and texts once; the annotators with each other on the
   documents at least two marked done, and each annotator against the curated gold) and
   `progress_by_annotator`; printing left out;
-- the agreement between annotators alone, as the window's team panel computes it
-  (`project_agreement` and `progress_by_annotator`), the figure earlier runs printed;
+- the agreement between annotators alone (`project_agreement` and
+  `progress_by_annotator`), what earlier runs of this benchmark timed;
 - one export as `annotator export DB out.jsonl` does it: open the project, `export_project`
   to JSONL (gold, accepted only), atomically.
 
@@ -142,8 +142,8 @@ def cli_agreement(path: Path):
     return report, with_gold
 
 
-def panel_agreement(path: Path):
-    """What the window's team panel computes: the annotators with each other only."""
+def annotators_only(path: Path):
+    """`project_agreement`: the annotators with each other, without gold."""
     with Project.open(path) as project:
         report = project_agreement(project, None, None)
         progress_by_annotator(project, report.annotators)
@@ -234,17 +234,17 @@ def measure(work: Path, documents: int, runs: int) -> None:
     )
     first_export = timed(lambda: cli_export(path, out))
     first_agreement = timed(lambda: cli_agreement(path))
-    agreement, panel, export = [], [], []
+    agreement, between, export = [], [], []
     for _ in range(runs):
         export.append(timed(lambda: cli_export(path, out)))
         agreement.append(timed(lambda: cli_agreement(path)))
-        panel.append(timed(lambda: panel_agreement(path)))
+        between.append(timed(lambda: annotators_only(path)))
     report, with_gold = cli_agreement(path)
     compute, edges, tokenise = time_parts(path, runs)
     baseline = statistics.median(export)
     print(line("export, JSONL (`annotator export`)", export, baseline))
     print(line("agreement (`annotator agreement`)", agreement, baseline))
-    print(line("  between annotators only (team panel)", panel, baseline))
+    print(line("  annotators only (project_agreement)", between, baseline))
     print(line("  compute_agreement on values already read", compute, baseline))
     print(line("  tokens: word_edges, texts joined", edges, baseline))
     print(line("  tokens: words_with_offsets per document", tokenise, baseline))
