@@ -79,7 +79,7 @@ def token_starts(
 
     if len(word_starts) == 0:
         return np.zeros(0, dtype=np.int64)
-    cuts = np.asarray(boundaries, dtype=np.int64)
+    cuts = np.sort(np.asarray(boundaries, dtype=np.int64))  # sorted keys search faster
     word = np.searchsorted(word_starts, cuts, side="right") - 1  # the last word from before
     safe = np.maximum(word, 0)
     inside = (word >= 0) & (word_starts[safe] < cuts) & (cuts < word_ends[safe])

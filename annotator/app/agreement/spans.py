@@ -93,6 +93,16 @@ def compare_pairs(
     return found, documents
 
 
+def _common(first: np.ndarray, second: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Masks of the keys of `first` that `second` has and of `second`'s that `first` has
+    (each without repeats): one sort of both (np.intersect1d)."""
+    _, in_first, in_second = np.intersect1d(first, second, assume_unique=True, return_indices=True)
+    found = np.zeros(len(first), dtype=bool), np.zeros(len(second), dtype=bool)
+    found[0][in_first] = True
+    found[1][in_second] = True
+    return found
+
+
 def _rows(annotator: np.ndarray, document: np.ndarray, which: int, shared: np.ndarray):
     """Rows of annotator `which` on the documents of the `shared` mask."""
     mask = annotator == which
@@ -105,8 +115,7 @@ def _compare_entities(c: Comparison, i, j, shared, codes, documents: DocumentCou
     (exact, relaxed, first, second per label; confusion), adding to `documents`."""
     entity_key, position = codes
     a, b = _rows(c.annotator, c.document, i, shared), _rows(c.annotator, c.document, j, shared)
-    in_b = np.isin(entity_key[a], entity_key[b], assume_unique=True)
-    in_a = np.isin(entity_key[b], entity_key[a], assume_unique=True)
+    in_b, in_a = _common(entity_key[a], entity_key[b])
     count, size = len(c.labels), len(shared)
     exact = np.bincount(c.label[a[in_b]], minlength=count)
     documents.matched += np.bincount(c.document[a[in_b]], minlength=size)
@@ -167,7 +176,7 @@ def _compare_relations(c: Comparison, i, j, shared, documents: DocumentCounts):
     relation type, adding to `documents.relation_off` those only one of them has."""
     a = _rows(c.relation_annotator, c.relation_document, i, shared)
     b = _rows(c.relation_annotator, c.relation_document, j, shared)
-    in_b = np.isin(c.relation_key[a], c.relation_key[b], assume_unique=True)
+    in_b = _common(c.relation_key[a], c.relation_key[b])[0]
     count, size = len(c.types), len(shared)
     documents.relation_off += np.bincount(c.relation_document[a], minlength=size)
     documents.relation_off += np.bincount(c.relation_document[b], minlength=size)

@@ -114,6 +114,12 @@ def iob_tags(starts: np.ndarray, spans, present: np.ndarray, label_count: int) -
     tags = np.zeros((label_count, count), dtype=np.int8)  # O_TAG
     span_starts, span_ends, span_labels = spans
     if len(span_starts):
+        order = np.argsort(span_starts, kind="stable")  # sorted keys search faster
+        span_starts, span_ends, span_labels = (
+            span_starts[order],
+            span_ends[order],
+            span_labels[order],
+        )
         first = np.searchsorted(starts, span_starts)
         last = np.searchsorted(starts, span_ends)
         keep = last > first
