@@ -791,16 +791,11 @@ def agreement(
     import json
 
     from annotator.app.agreement import AgreementError
-    from annotator.app.project_agreement import (
-        agreement_with_gold,
-        progress_by_annotator,
-        project_agreement,
-    )
+    from annotator.app.project_agreement import progress_by_annotator, team_agreement
 
     with _open(db) as project:
         try:
-            result = project_agreement(project, _names(annotators), label)
-            with_gold = agreement_with_gold(project, result.annotators, label)
+            result, with_gold = team_agreement(project, _names(annotators), label)
         except AgreementError as error:
             _fail(str(error))
         progress = progress_by_annotator(project, result.annotators)

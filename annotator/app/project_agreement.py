@@ -1,25 +1,18 @@
 """Agreement on a project: the annotators' layers of the documents at least two of them
-marked done, read from the store and handed to `annotator.app.agreement`."""
+marked done, and each annotator's layer against the curated gold, read from the store
+once (`ProjectLayers`) and compared by `annotator.app.agreement`."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from annotator.app.agreement import (
-    AgreementError,
-    AgreementReport,
-    LayerDocument,
-    Scores,
-    compute_agreement,
-)
-from annotator.model import GOLD, DocumentStatus
+from annotator.app.agreement import AgreementError, AgreementReport, Scores
+from annotator.app.agreement.compute import agree, pair_agreement
+from annotator.app.agreement.inputs import require_two
+from annotator.app.project_layers import ProjectLayers
+from annotator.model import GOLD
 from annotator.store import Project
-from annotator.store.layers import (
-    LayerAnnotations,
-    accepted_by_layer,
-    assignments,
-    documents_done_by,
-)
+from annotator.store.layers import assignments, documents_done_by
 
 
 def annotator_names(project: Project) -> list[str]:
@@ -32,12 +25,21 @@ def project_agreement(
 ) -> AgreementReport:
     """Agreement between `annotators` (default: all) on the documents that at least two
     of them marked done; `label` keeps one entity label (and the relations touching it).
-    Raises AgreementError (from compute_agreement) for fewer than two annotators."""
+    Raises AgreementError for an annotator without a layer, a label the schema lacks or
+    fewer than two annotators."""
+    names = _checked(project, annotators, label)
+    read = ProjectLayers(project, names, with_gold=False)
+    return agree(read.corpus, read.between_annotators(), label, read.symmetric)
+
+
+def _checked(project: Project, annotators: Iterable[str] | None, label: str | None) -> list[str]:
+    """The annotators asked for (default: all), without repeats, once `_refuse_unknown`
+    and `require_two` let them through."""
     names = list(annotators) if annotators else annotator_names(project)
     _refuse_unknown(project, names, label)
-    done = documents_done_by(project, names)
-    shared = sorted(d for d, layers in done.items() if len(layers) >= 2)
-    return _compare(project, names, {d: done[d] for d in shared}, label)
+    names = list(dict.fromkeys(names))
+    require_two(names)
+    return names
 
 
 def _refuse_unknown(project: Project, names: list[str], label: str | None) -> None:
@@ -63,46 +65,34 @@ def agreement_with_gold(
     documents they marked done and the curator marked curated (gold done), scored with
     the same statistics as a pair of annotators (so F1 reads as the annotator's F1 with
     gold as the reference). Annotators with no such document are left out."""
-    names = list(annotators) if annotators else annotator_names(project)
-    curated = set(project.document_ids(status=DocumentStatus.DONE, layer=GOLD))
-    done = documents_done_by(project, names)
+    read = ProjectLayers(project, _chosen(project, annotators), with_gold=True)
+    return _with_gold(read, label)
+
+
+def team_agreement(
+    project: Project, annotators: Iterable[str] | None = None, label: str | None = None
+) -> tuple[AgreementReport, dict[str, Scores]]:
+    """`project_agreement` and `agreement_with_gold` together, as `annotator agreement`
+    shows them, reading each layer and text once (gold's only where it is curated).
+    Raises AgreementError as `project_agreement` does."""
+    names = _checked(project, annotators, label)
+    read = ProjectLayers(project, names, with_gold=True)
+    report = agree(read.corpus, read.between_annotators(), label, read.symmetric)
+    return report, _with_gold(read, label)
+
+
+def _with_gold(read: ProjectLayers, label: str | None) -> dict[str, Scores]:
     found = {}
-    for name in names:
-        theirs = {d: {name, GOLD} for d, layers in done.items() if name in layers and d in curated}
-        if theirs:
-            found[name] = _compare(project, [name, GOLD], theirs, label).pairs[0]
+    for name in read.names:
+        layers = read.against_gold(name)
+        if layers is not None:
+            found[name] = pair_agreement(read.corpus, layers, label, read.symmetric)
     return found
 
 
-def _compare(
-    project: Project, names: list[str], done: dict[int, set[str]], label: str | None
-) -> AgreementReport:
-    """compute_agreement over the documents of `done` (id -> the layers to compare)."""
-    shared = sorted(done)
-    annotations = accepted_by_layer(project, shared, names)
-    empty = LayerAnnotations(frozenset(), frozenset())
-    layers = {
-        name: {
-            document_id: LayerDocument(
-                name,
-                document_id,
-                annotations[name].get(document_id, empty).entities,
-                annotations[name].get(document_id, empty).relations,
-            )
-            for document_id in shared
-            if name in done[document_id]
-        }
-        for name in names
-    }
-    documents = {document_id: project.document(document_id) for document_id in shared}
-    return compute_agreement(
-        {d: document.text for d, document in documents.items()},
-        layers,
-        names,
-        label,
-        names={d: document.name for d, document in documents.items()},
-        symmetric_relation_types=[t.name for t in project.schema.relation_types if t.symmetric],
-    )
+def _chosen(project: Project, annotators: Iterable[str] | None) -> list[str]:
+    """The annotators asked for, without repeats (default: all)."""
+    return list(dict.fromkeys(annotators if annotators else annotator_names(project)))
 
 
 def progress_by_annotator(project: Project, annotators: Iterable[str] | None = None) -> dict:

@@ -125,15 +125,10 @@ class Team:
 
     def agreement(self) -> None:
         from annotator.app.agreement import AgreementError
-        from annotator.app.project_agreement import (
-            agreement_with_gold,
-            progress_by_annotator,
-            project_agreement,
-        )
+        from annotator.app.project_agreement import progress_by_annotator, team_agreement
 
         try:
-            report = project_agreement(self.project)
-            with_gold = agreement_with_gold(self.project, report.annotators)
+            report, with_gold = team_agreement(self.project)
         except AgreementError as error:
             QMessageBox.information(self.window, TeamText.tr("Agreement"), str(error))
             return

@@ -8,7 +8,7 @@ import pytest
 
 from annotator.model import AnnotationError
 from annotator.store import Project
-from annotator.store.layers import accepted_by_layer
+from annotator.store.layers import accepted_by_layer, accepted_columns, document_texts
 
 TEXT = "زار بوتين موسكو أمس"
 
@@ -82,3 +82,36 @@ def test_accepted_by_layer_reads_accepted_work_of_the_asked_layers_and_documents
     assert found["omar"][first.id].entities == {(4, 9, "PERS")}
     assert found["omar"][first.id].relations == frozenset()
     assert found["sara"] == {}
+
+
+def test_accepted_columns_read_accepted_work_as_columns_with_relation_ends_by_id():
+    with Project.memory() as project:
+        first = project.add_document("d1.txt", TEXT)
+        second = project.add_document("d2.txt", "قال لافروف")
+        project.layer = "amal"
+        putin = project.add_entity(first.id, 4, 9, "PERS")
+        moscow = project.add_entity(first.id, 10, 15, "LOC")
+        guess = project.add_entity(first.id, 16, 19, "LOC", status="candidate")
+        located = project.add_relation(putin.id, moscow.id, "located_in")
+        project.add_relation(putin.id, guess.id, "located_in")  # its end is not read
+        project.add_entity(second.id, 4, 10, "PERS")  # a document not asked for
+        project.layer = "omar"
+        omar = project.add_entity(first.id, 4, 9, "PERS")
+        found = accepted_columns(project, [first.id], ["omar", "amal", "sara"])
+        texts = document_texts(project, [second.id, first.id, 999])
+    entities = sorted(
+        zip(found.entity_id, found.entity_layer, found.entity_document, found.entity_start,
+            found.entity_end, found.entity_label, strict=True)
+    )  # fmt: skip
+    assert entities == [
+        (putin.id, 1, first.id, 4, 9, "PERS"),
+        (moscow.id, 1, first.id, 10, 15, "LOC"),
+        (omar.id, 0, first.id, 4, 9, "PERS"),
+    ]
+    relations = sorted(
+        zip(found.relation_layer, found.relation_document, found.relation_head,
+            found.relation_tail, found.relation_type, strict=True)
+    )  # fmt: skip
+    assert (1, first.id, putin.id, moscow.id, "located_in") in relations
+    assert located.head_id == putin.id and len(relations) == 2  # the caller drops the other
+    assert texts == [(first.id, "d1.txt", TEXT), (second.id, "d2.txt", "قال لافروف")]

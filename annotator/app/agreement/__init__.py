@@ -12,12 +12,13 @@ value is the mean of the pairs' kappas (Light's kappa), and alpha, which is comp
 over all chosen annotators. "Per label" restricts a statistic to one entity label (for
 relations: one relation type); "micro" pools the counts of all labels.
 
-The work is split by responsibility: `scores` (the values in and out), `inputs` (choosing
-and checking what to compare), `spans` (span and relation comparison: exact and relaxed
-F1, confusion, the per-document table), `token_statistics` (Cohen's kappa and
-Krippendorff's alpha on IOB tags) and `compute` (`compute_agreement`, which assembles
-them); each module documents its methods and sources. Everything a caller needs is
-importable from here.
+The work is split by responsibility: `scores` (the values in and out), `columns` (the
+documents and layers as arrays, all documents at once), `inputs` (choosing and checking
+what to compare), `spans` (span and relation comparison: exact F1, confusion, the
+per-document table), `relaxed` (overlap matching of the spans left over), `token_statistics`
+(Cohen's kappa and Krippendorff's alpha on IOB tags) and `compute` (`compute_agreement`,
+and `agree` and `pair_agreement` on arrays, which assemble them); each module documents
+its methods and sources. Everything a caller of values needs is importable from here.
 """
 
 from __future__ import annotations

@@ -1,18 +1,16 @@
-"""`compute_agreement`: the layers compared span by span and token by token, and the
-counts assembled into an AgreementReport."""
+"""`compute_agreement` (on plain values), `agree` and `pair_agreement` (on a Corpus and
+its Layers): the layers compared span by span and token by token, and the counts
+assembled into an AgreementReport or one pair's Scores."""
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
+from functools import reduce
+from operator import add
 
-from annotator.app.agreement.inputs import (
-    choose_annotators,
-    labels_in,
-    prepare_layer,
-    select_documents,
-)
+from annotator.app.agreement.columns import Corpus, Layers, layers_from_documents
+from annotator.app.agreement.inputs import choose_annotators, prepare, select_documents
 from annotator.app.agreement.scores import (
     NONE,
     AgreementReport,
@@ -21,8 +19,13 @@ from annotator.app.agreement.scores import (
     LayerDocument,
     Scores,
 )
-from annotator.app.agreement.spans import PairCounts, compare_documents, disagreement_order
-from annotator.app.agreement.token_statistics import kappas_and_alphas
+from annotator.app.agreement.spans import (
+    PairCounts,
+    compare_pairs,
+    disagreement_order,
+    document_rows,
+)
+from annotator.app.agreement.token_statistics import alphas, pair_kappas, tag_tokens
 
 
 def compute_agreement(
@@ -48,69 +51,90 @@ def compute_agreement(
     """
     chosen = choose_annotators(layers, annotators)
     selection = select_documents(texts, layers, chosen)
-    symmetric = frozenset(symmetric_relation_types)
-    prepared = {
-        name: {
-            doc: prepare_layer(layers[name][doc], len(texts[doc]), label, symmetric)
-            for doc in selection
-            if doc in layers[name]
-        }
-        for name in chosen
-    }
-    labels = labels_in(prepared, label)
-    tallies, documents = compare_documents(chosen, selection, prepared, names or {})
-    kappas, alphas, token_count = kappas_and_alphas(texts, chosen, selection, prepared, labels)
-    counts = {pair: PairCounts.of(tally) for pair, tally in tallies.items()}
-    pairs = tuple(_scores(pair, counts[pair], labels, kappas[pair]) for pair in counts)
+    names = names or {}
+    corpus = Corpus.of((d, names.get(d, f"document {d}"), texts[d]) for d in selection)
+    found = layers_from_documents(corpus, chosen, layers)
+    return agree(corpus, found, label, symmetric_relation_types)
+
+
+def agree(
+    corpus: Corpus, layers: Layers, label: str | None, symmetric_relation_types: Iterable[str]
+) -> AgreementReport:
+    """Agreement of the annotators of `layers` (at least two, in their order) on the
+    documents of `corpus` that at least two of them have (`layers.has`); `label` and
+    `symmetric_relation_types` as in `compute_agreement`.
+
+    Raises AgreementError for an entity outside its text or a label named NONE."""
+    comparison = prepare(corpus, layers, label, symmetric_relation_types)
+    labels, chosen, types = comparison.labels, comparison.annotators, comparison.types
+    counts, by_document = compare_pairs(comparison, len(corpus.ids))
+    tagged = tag_tokens(corpus, comparison)
+    kappas = pair_kappas(tagged, chosen, labels)
+    pairs = tuple(_scores(pair, counts[pair], labels, types, kappas[pair]) for pair in counts)
+    total = reduce(add, counts.values())
+    alpha, alpha_micro = alphas(tagged, labels)
+    rows = document_rows(comparison, corpus, by_document)
+    used = (total.rel_first + total.rel_second).tolist()
     return AgreementReport(
         annotators=chosen,
         label=label,
         labels=labels,
-        relation_types=tuple(
-            sorted({t for c in counts.values() for t in c.rel_first.keys() | c.rel_second.keys()})
-        ),
-        documents=tuple(sorted(documents, key=disagreement_order)),
+        relation_types=tuple(name for name, n in zip(types, used, strict=True) if n),
+        documents=tuple(sorted(rows, key=disagreement_order)),
         pairs=pairs,
-        overall=_overall(chosen, len(selection), list(counts.values()), labels, pairs),
-        alpha=alphas[0],
-        alpha_micro=alphas[1],
-        tokens=token_count,
+        overall=_overall(chosen, len(comparison.selected), total, labels, types, pairs),
+        alpha=alpha,
+        alpha_micro=alpha_micro,
+        tokens=tagged.tokens,
     )
 
 
-def _scores(annotators, tally: PairCounts, labels, kappas) -> Scores:
+def pair_agreement(
+    corpus: Corpus, layers: Layers, label: str | None, symmetric_relation_types: Iterable[str]
+) -> Scores:
+    """The Scores of the two annotators of `layers` on the documents both have, as in the
+    AgreementReport `agree` gives (its `pairs[0]`), without what only a report needs:
+    alpha and the per-document table."""
+    comparison = prepare(corpus, layers, label, symmetric_relation_types)
+    labels, types = comparison.labels, comparison.types
+    [(pair, counts)] = compare_pairs(comparison, len(corpus.ids))[0].items()
+    kappas = pair_kappas(tag_tokens(corpus, comparison), comparison.annotators, labels)
+    return _scores(pair, counts, labels, types, kappas[pair])
+
+
+def _scores(annotators, tally: PairCounts, labels, types, kappas) -> Scores:
     """A pair's (or all pairs') Scores from its counts and its kappas (per label, micro)."""
-    relation_types = sorted(tally.rel_first.keys() | tally.rel_second.keys())
-    confusion = _confusion(tally.confusion, labels)
+    exact, relaxed, first, second = (
+        getattr(tally, name).tolist() for name in ("exact", "relaxed", "first", "second")
+    )
+    matched, rel_first, rel_second = (
+        getattr(tally, name).tolist() for name in ("rel_matched", "rel_first", "rel_second")
+    )
+    confusion = Confusion((*labels, NONE), tuple(map(tuple, tally.confusion.tolist())))
     per_label, micro = confusion.label_agreement()
     return Scores(
         annotators=tuple(annotators),
         documents=tally.documents,
-        exact={n: F1Counts(tally.exact[n], tally.first[n], tally.second[n]) for n in labels},
-        relaxed={n: F1Counts(tally.relaxed[n], tally.first[n], tally.second[n]) for n in labels},
+        exact={n: F1Counts(exact[i], first[i], second[i]) for i, n in enumerate(labels)},
+        relaxed={n: F1Counts(relaxed[i], first[i], second[i]) for i, n in enumerate(labels)},
         label_agreement=per_label,
         label_agreement_micro=micro,
         kappa=kappas[0],
         kappa_micro=kappas[1],
         relations={
-            t: F1Counts(tally.rel_matched[t], tally.rel_first[t], tally.rel_second[t])
-            for t in relation_types
+            t: F1Counts(matched[i], rel_first[i], rel_second[i])
+            for i, t in enumerate(types)
+            if rel_first[i] + rel_second[i]
         },
         confusion=confusion,
     )
 
 
-def _confusion(cells: Counter[tuple[str, str]], labels: Sequence[str]) -> Confusion:
-    order = (*labels, NONE)
-    return Confusion(order, tuple(tuple(cells[row, col] for col in order) for row in order))
-
-
-def _overall(chosen, documents: int, counts: Sequence[PairCounts], labels, pairs) -> Scores:
+def _overall(chosen, documents: int, total: PairCounts, labels, types, pairs) -> Scores:
     """All pairs summed; kappa is the mean over pairs where defined (Light's kappa)."""
-    total = sum(counts[1:], counts[0])
     per_label = {n: _mean([pair.kappa[n] for pair in pairs]) for n in labels}
-    scores = _scores(chosen, total, labels, (per_label, _mean([p.kappa_micro for p in pairs])))
-    return replace(scores, documents=documents)
+    kappas = (per_label, _mean([p.kappa_micro for p in pairs]))
+    return replace(_scores(chosen, total, labels, types, kappas), documents=documents)
 
 
 def _mean(values: Iterable[float | None]) -> float | None:

@@ -1,5 +1,6 @@
-"""Span and relation comparison of two annotators, document by document: exact and
-relaxed F1, the label confusion counts and the per-document disagreements.
+"""Span and relation comparison of every pair of annotators: exact and relaxed F1, the
+label confusion counts and the per-document disagreements, each pair on all its documents
+at once (entities and relations as integer keys, matched with numpy set operations).
 
 Per document, per pair; A and B are the two annotators' entity sets:
 
@@ -32,175 +33,181 @@ Per document, per pair; A and B are the two annotators' entity sets:
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, fields
-from itertools import combinations, zip_longest
-from operator import itemgetter
+from dataclasses import dataclass, fields
+from itertools import combinations
 
 import numpy as np
 
-from annotator.app.agreement.inputs import PreparedLayer
-from annotator.app.agreement.scores import NONE, DocumentAgreement, Entity, F1Counts, SpanKey
-
-
-@dataclass(slots=True)
-class PairTally:
-    """Running record of one pair over the documents both annotators have: labels (or
-    relation types) as lists, one item per entity (relation), counted once at the end."""
-
-    documents: int = 0
-    exact: list[str] = field(default_factory=list)  # labels of entities both have
-    relaxed_extra: Counter[str] = field(default_factory=Counter)  # overlap-only matches
-    first: list[str] = field(default_factory=list)
-    second: list[str] = field(default_factory=list)
-    leftovers: Counter[tuple[str, str]] = field(default_factory=Counter)  # off-diagonal
-    rel_matched: list[str] = field(default_factory=list)
-    rel_first: list[str] = field(default_factory=list)
-    rel_second: list[str] = field(default_factory=list)
+from annotator.app.agreement.columns import Corpus, row_codes
+from annotator.app.agreement.inputs import Comparison
+from annotator.app.agreement.relaxed import relaxed_extra
+from annotator.app.agreement.scores import DocumentAgreement, F1Counts
 
 
 @dataclass(slots=True)
 class PairCounts:
-    """A tally counted: per label (or relation type)."""
+    """One pair's counts over the documents both annotators have (or all pairs' summed):
+    per label (index into the comparison's labels) or per relation type."""
 
     documents: int
-    exact: Counter[str]
-    relaxed: Counter[str]
-    first: Counter[str]
-    second: Counter[str]
-    confusion: Counter[tuple[str, str]]
-    rel_matched: Counter[str]
-    rel_first: Counter[str]
-    rel_second: Counter[str]
-
-    @classmethod
-    def of(cls, tally: PairTally) -> PairCounts:
-        """Count a finished tally; the confusion's diagonal is the exact matches."""
-        exact = Counter(tally.exact)
-        confusion = Counter({(name, name): count for name, count in exact.items()})
-        confusion.update(tally.leftovers)
-        return cls(
-            tally.documents,
-            exact,
-            exact + tally.relaxed_extra,
-            Counter(tally.first),
-            Counter(tally.second),
-            confusion,
-            Counter(tally.rel_matched),
-            Counter(tally.rel_first),
-            Counter(tally.rel_second),
-        )
+    exact: np.ndarray
+    relaxed: np.ndarray
+    first: np.ndarray
+    second: np.ndarray
+    confusion: np.ndarray  # (labels + 1) x (labels + 1); the last row and column: NONE
+    rel_matched: np.ndarray
+    rel_first: np.ndarray
+    rel_second: np.ndarray
 
     def __add__(self, other: PairCounts) -> PairCounts:
         return PairCounts(*(getattr(self, f.name) + getattr(other, f.name) for f in fields(self)))
 
 
-def compare_documents(
-    chosen: Sequence[str],
-    selection: Sequence[int],
-    prepared: Mapping[str, Mapping[int, PreparedLayer]],
-    names: Mapping[int, str],
-) -> tuple[dict[tuple[str, str], PairTally], list[DocumentAgreement]]:
-    """Tally every pair of `chosen` (in their order) on every document of `selection` both
-    have; one DocumentAgreement per document, named from `names` (else "document N")."""
-    tallies = {pair: PairTally() for pair in combinations(chosen, 2)}
+@dataclass(slots=True)
+class DocumentCounts:
+    """Per document (corpus position), summed over its pairs: exact matches and each
+    side's entities, off-diagonal confusion entries, relations only one of a pair has."""
+
+    matched: np.ndarray
+    first: np.ndarray
+    second: np.ndarray
+    entity_off: np.ndarray
+    relation_off: np.ndarray
+
+
+def compare_pairs(
+    comparison: Comparison, document_count: int
+) -> tuple[dict[tuple[str, str], PairCounts], DocumentCounts]:
+    """Every pair of the comparison's annotators (in their order) on the documents both
+    have, and the counts of each of the `document_count` documents."""
+    entity_key = row_codes(comparison.document, comparison.start, comparison.end, comparison.label)
+    position = row_codes(comparison.document, comparison.start, comparison.end)
+    documents = DocumentCounts(*(np.zeros(document_count, dtype=np.int64) for _ in range(5)))
+    found = {}
+    names = comparison.annotators
+    for i, j in combinations(range(len(names)), 2):
+        shared = comparison.has[i] & comparison.has[j]
+        entities = _compare_entities(comparison, i, j, shared, (entity_key, position), documents)
+        relations = _compare_relations(comparison, i, j, shared, documents)
+        found[names[i], names[j]] = PairCounts(int(shared.sum()), *entities, *relations)
+    return found, documents
+
+
+def _common(first: np.ndarray, second: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Masks of the keys of `first` that `second` has and of `second`'s that `first` has
+    (each without repeats): one sort of both (np.intersect1d)."""
+    _, in_first, in_second = np.intersect1d(first, second, assume_unique=True, return_indices=True)
+    found = np.zeros(len(first), dtype=bool), np.zeros(len(second), dtype=bool)
+    found[0][in_first] = True
+    found[1][in_second] = True
+    return found
+
+
+def _rows(annotator: np.ndarray, document: np.ndarray, which: int, shared: np.ndarray):
+    """Rows of annotator `which` on the documents of the `shared` mask."""
+    mask = annotator == which
+    mask[mask] = shared[document[mask]]
+    return np.flatnonzero(mask)
+
+
+def _compare_entities(c: Comparison, i, j, shared, codes, documents: DocumentCounts):
+    """Exact matches, the leftovers' confusion and relaxed matches of annotators i and j:
+    (exact, relaxed, first, second per label; confusion), adding to `documents`."""
+    entity_key, position = codes
+    a, b = _rows(c.annotator, c.document, i, shared), _rows(c.annotator, c.document, j, shared)
+    in_b, in_a = _common(entity_key[a], entity_key[b])
+    count, size = len(c.labels), len(shared)
+    exact = np.bincount(c.label[a[in_b]], minlength=count)
+    documents.matched += np.bincount(c.document[a[in_b]], minlength=size)
+    documents.first += np.bincount(c.document[a], minlength=size)
+    documents.second += np.bincount(c.document[b], minlength=size)
+    only_a, only_b = a[~in_b], b[~in_a]
+    confusion = np.diag(np.append(exact, 0))
+    confusion += _confuse_leftovers(c, position, only_a, only_b, documents)
+    spans = [
+        (c.document[rows], c.start[rows], c.end[rows], c.label[rows]) for rows in (only_a, only_b)
+    ]
+    relaxed = exact + relaxed_extra(*spans, count)
+    first = np.bincount(c.label[a], minlength=count)
+    return exact, relaxed, first, np.bincount(c.label[b], minlength=count), confusion
+
+
+def _confuse_leftovers(c: Comparison, position, only_a, only_b, documents: DocumentCounts):
+    """The confusion entries of spans not matched exactly: at each position, the two
+    sides' labels paired in sorted order, the rest against NONE. Adds each document's
+    number of entries to `documents.entity_off`."""
+    count = len(c.labels)
+    label_a, label_b = c.label[only_a], c.label[only_b]
+    ranks = [_rank_by_label(position[rows], c.label[rows]) for rows in (only_a, only_b)]
+    key = row_codes(position[np.concatenate([only_a, only_b])], np.concatenate(ranks))
+    _, pair_a, pair_b = np.intersect1d(
+        key[: len(only_a)], key[len(only_a) :], assume_unique=True, return_indices=True
+    )
+    alone_a = np.ones(len(only_a), dtype=bool)
+    alone_a[pair_a] = False
+    alone_b = np.ones(len(only_b), dtype=bool)
+    alone_b[pair_b] = False
+    cells = np.concatenate([
+        label_a[pair_a] * (count + 1) + label_b[pair_b],
+        label_a[alone_a] * (count + 1) + count,
+        count * (count + 1) + label_b[alone_b],
+    ])  # fmt: skip
+    size = len(documents.entity_off)
+    documents.entity_off += np.bincount(c.document[only_a], minlength=size)
+    documents.entity_off += np.bincount(c.document[only_b], minlength=size)
+    documents.entity_off -= np.bincount(c.document[only_a[pair_a]], minlength=size)
+    return np.bincount(cells, minlength=(count + 1) ** 2).reshape(count + 1, count + 1)
+
+
+def _rank_by_label(group: np.ndarray, label: np.ndarray) -> np.ndarray:
+    """Each row's rank among the rows of its group, by label (0: the first in order)."""
+    order = np.lexsort((label, group))
+    ordered = group[order]
+    new = np.ones(len(order), dtype=bool)
+    new[1:] = ordered[1:] != ordered[:-1]
+    index = np.arange(len(order))
+    rank = np.empty(len(order), dtype=np.int64)
+    rank[order] = index - np.maximum.accumulate(np.where(new, index, 0))
+    return rank
+
+
+def _compare_relations(c: Comparison, i, j, shared, documents: DocumentCounts):
+    """Relations of annotators i and j with equal keys: (matched, first, second) per
+    relation type, adding to `documents.relation_off` those only one of them has."""
+    a = _rows(c.relation_annotator, c.relation_document, i, shared)
+    b = _rows(c.relation_annotator, c.relation_document, j, shared)
+    in_b = _common(c.relation_key[a], c.relation_key[b])[0]
+    count, size = len(c.types), len(shared)
+    documents.relation_off += np.bincount(c.relation_document[a], minlength=size)
+    documents.relation_off += np.bincount(c.relation_document[b], minlength=size)
+    documents.relation_off -= 2 * np.bincount(c.relation_document[a[in_b]], minlength=size)
+    return (
+        np.bincount(c.relation_type[a[in_b]], minlength=count),
+        np.bincount(c.relation_type[a], minlength=count),
+        np.bincount(c.relation_type[b], minlength=count),
+    )
+
+
+def document_rows(
+    comparison: Comparison, corpus: Corpus, counts: DocumentCounts
+) -> list[DocumentAgreement]:
+    """One DocumentAgreement per compared document, in increasing id order."""
+    selected = comparison.selected
+    names = comparison.annotators
+    columns = (counts.matched, counts.first, counts.second, counts.entity_off, counts.relation_off)
     rows = []
-    for doc in selection:
-        present = tuple(name for name in chosen if doc in prepared[name])
-        exact, entity_off, relation_off = F1Counts(), 0, 0
-        for first, second in combinations(present, 2):
-            tally = tallies[first, second]
-            counts, off, rel_off = _compare_pair(prepared[first][doc], prepared[second][doc], tally)
-            exact += counts
-            entity_off += off
-            relation_off += rel_off
-        name = names.get(doc, f"document {doc}")
-        rows.append(DocumentAgreement(doc, name, present, exact, entity_off, relation_off))
-    return tallies, rows
-
-
-def _compare_pair(
-    a: PreparedLayer, b: PreparedLayer, tally: PairTally
-) -> tuple[F1Counts, int, int]:
-    """Add one document's comparison of two layers to `tally`.
-
-    Returns the document's exact-span counts, its number of off-diagonal confusion entries
-    and of relations only one of the two has.
-    """
-    both = a.entities & b.entities
-    tally.documents += 1
-    tally.exact.extend(map(itemgetter(2), both))
-    tally.first.extend(a.labels)
-    tally.second.extend(b.labels)
-    entity_off = 0
-    if len(both) < len(a.entities) or len(both) < len(b.entities):
-        only_a, only_b = a.entities - both, b.entities - both
-        if only_a and only_b:
-            tally.relaxed_extra.update(_relaxed_matches(only_a, only_b))
-        entity_off = _confuse_leftovers(only_a, only_b, tally.leftovers)
-    relations_both = a.relations & b.relations
-    tally.rel_matched.extend(map(itemgetter(2), relations_both))
-    tally.rel_first.extend(a.relation_types)
-    tally.rel_second.extend(b.relation_types)
-    relation_off = len(a.relations) + len(b.relations) - 2 * len(relations_both)
-    return F1Counts(len(both), len(a.entities), len(b.entities)), entity_off, relation_off
-
-
-def _relaxed_matches(only_a: Iterable[Entity], only_b: Iterable[Entity]) -> Counter[str]:
-    """Per label, how many of the spans not matched exactly pair up one-to-one by overlap
-    (at least one code point in common)."""
-    by_label_b: dict[str, list[SpanKey]] = defaultdict(list)
-    for start, end, name in only_b:
-        by_label_b[name].append((start, end))
-    edges: dict[str, list[tuple[SpanKey, SpanKey, int]]] = defaultdict(list)
-    for start, end, name in only_a:
-        for other_start, other_end in by_label_b.get(name, ()):
-            overlap = min(end, other_end) - max(start, other_start)
-            if overlap > 0:
-                edges[name].append(((start, end), (other_start, other_end), overlap))
-    return Counter({name: _maximum_matching(found) for name, found in edges.items()})
-
-
-def _maximum_matching(edges: list[tuple[SpanKey, SpanKey, int]]) -> int:
-    """Size of a matching of the first annotator's spans to the second's along `edges`
-    (span, span, overlap) with the most pairs and, among those, the most overlap:
-    scipy.optimize.linear_sum_assignment with weight `1 + total overlap + overlap`, so one
-    more pair always outweighs any gain in overlap."""
-    firsts = list(dict.fromkeys(e[0] for e in edges))
-    seconds = list(dict.fromkeys(e[1] for e in edges))
-    if len(firsts) == len(seconds) == len(edges):
-        return len(edges)  # no span has two candidates
-    from scipy.optimize import linear_sum_assignment
-
-    row = {span: i for i, span in enumerate(firsts)}
-    column = {span: j for j, span in enumerate(seconds)}
-    weight = np.zeros((len(firsts), len(seconds)), dtype=np.int64)
-    bonus = 1 + sum(e[2] for e in edges)
-    for first, second, overlap in edges:
-        weight[row[first], column[second]] = bonus + overlap
-    rows, columns = linear_sum_assignment(weight, maximize=True)
-    return int(np.count_nonzero(weight[rows, columns]))
-
-
-def _confuse_leftovers(
-    only_a: Iterable[Entity], only_b: Iterable[Entity], confusion: Counter[tuple[str, str]]
-) -> int:
-    """Count spans not matched exactly: a label against a label at the same position,
-    otherwise against NONE. Returns the number of entries added."""
-    at_a: dict[SpanKey, list[str]] = defaultdict(list)
-    for start, end, name in only_a:
-        at_a[start, end].append(name)
-    at_b: dict[SpanKey, list[str]] = defaultdict(list)
-    for start, end, name in only_b:
-        at_b[start, end].append(name)
-    added = 0
-    for position in at_a.keys() | at_b.keys():
-        pairs = zip_longest(sorted(at_a.get(position, ())), sorted(at_b.get(position, ())))
-        for first, second in pairs:
-            confusion[first or NONE, second or NONE] += 1
-            added += 1
-    return added
+    for position, has, matched, first, second, entity_off, relation_off in zip(
+        selected.tolist(), comparison.has.T[selected].tolist(),
+        *(column[selected].tolist() for column in columns), strict=True,
+    ):  # fmt: skip
+        present = tuple(name for name, there in zip(names, has, strict=True) if there)
+        rows.append(
+            DocumentAgreement(
+                int(corpus.ids[position]), corpus.names[position], present,
+                F1Counts(matched, first, second), entity_off, relation_off,
+            )
+        )  # fmt: skip
+    return rows
 
 
 def disagreement_order(row: DocumentAgreement) -> tuple[int, float, int]:

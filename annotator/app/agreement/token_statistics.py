@@ -27,115 +27,116 @@ annotators, on IOB tags of (token, label) units.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
+from dataclasses import dataclass
 from itertools import combinations
-from operator import itemgetter
 
 import numpy as np
 
-from annotator.app.agreement.inputs import PreparedLayer
-from annotator.text.tokens import token_starts, word_edges
+from annotator.app.agreement.columns import Corpus
+from annotator.app.agreement.inputs import Comparison
+from annotator.text.tokens import token_starts
 
 O_TAG, B_TAG, I_TAG, MISSING = 0, 1, 2, -1
 IOB = ("O", "B", "I")
 
 
-def kappas_and_alphas(
-    texts: Mapping[int, str],
-    chosen: Sequence[str],
-    selection: Sequence[int],
-    prepared: Mapping[str, Mapping[int, PreparedLayer]],
-    labels: Sequence[str],
-) -> tuple[dict[tuple[str, str], tuple[dict, float | None]], tuple[dict, float | None], int]:
-    """Kappa per pair and alpha over all chosen annotators, on (token, label) units of the
-    documents of `selection`.
+@dataclass(frozen=True, eq=False)
+class TokenTags:
+    """Each annotator's IOB tags (labels x tokens, int8) on the compared documents' tokens,
+    and per annotator the mask of the tokens of the documents it has."""
 
-    Returns ({pair: (kappa per label, kappa micro)}, (alpha per label, alpha micro), number
-    of tokens in the compared documents); None for a statistic that is undefined.
-    """
-    starts, spans, present = _tokenise(texts, chosen, selection, prepared, labels)
-    tags = {name: iob_tags(starts, spans[name], present[name], len(labels)) for name in chosen}
-    kappas = {
-        (a, b): _pair_kappas(tags[a], tags[b], present[a] & present[b], labels)
-        for a, b in combinations(chosen, 2)
+    tags: list[np.ndarray]
+    present: list[np.ndarray]
+    tokens: int
+
+
+def tag_tokens(corpus: Corpus, comparison: Comparison) -> TokenTags:
+    """Tokenise the compared documents and tag them for each of the comparison's
+    annotators, on (token, label) units."""
+    starts, document_of_token = _tokens(corpus, comparison)
+    shift = corpus.bases[comparison.document]
+    tags, present = [], []
+    for index in range(len(comparison.annotators)):
+        rows = comparison.annotator == index
+        spans = (
+            comparison.start[rows] + shift[rows],
+            comparison.end[rows] + shift[rows],
+            comparison.label[rows],
+        )
+        present.append(comparison.has[index][document_of_token])
+        tags.append(iob_tags(starts, spans, present[-1], len(comparison.labels)))
+    return TokenTags(tags, present, len(starts))
+
+
+def pair_kappas(
+    tagged: TokenTags, names: Sequence[str], labels: Sequence[str]
+) -> dict[tuple[str, str], tuple[dict[str, float | None], float | None]]:
+    """Cohen's kappa of every pair of `names` (the tagged annotators, in order): per
+    label and micro, on the units of the documents both have; None where undefined."""
+    tags, present = tagged.tags, tagged.present
+    return {
+        (names[i], names[j]): _pair_kappas(tags[i], tags[j], present[i] & present[j], labels)
+        for i, j in combinations(range(len(names)), 2)
     }
-    return kappas, _alphas(list(tags.values()), labels), len(starts)
 
 
-def _tokenise(texts, chosen, selection, prepared, labels):
-    """Lay the compared documents end to end, each text followed by a line break, and
-    tokenise them in one pass (`word_edges` gives each text's words, shifted).
-
-    Returns the tokens' start offsets in those global coordinates (sorted), per annotator
-    its entities (after the label filter) as (starts, ends, label indices) in the same
-    coordinates, and per annotator a mask of the tokens of the documents it has.
-    """
-    lengths = np.array([len(texts[doc]) + 1 for doc in selection], dtype=np.int64)
-    bases = np.cumsum(lengths) - lengths
-    label_of = {name: i for i, name in enumerate(labels)}
-    spans, boundaries = {}, []
-    for name in chosen:
-        by_doc = prepared[name]
-        spans[name] = _global_entities(selection, bases, by_doc, "entities", label_of)
-        if all(lay.all_entities is lay.entities for lay in by_doc.values()):
-            boundaries += spans[name][:2]
-        else:
-            boundaries += _global_entities(selection, bases, by_doc, "all_entities")[:2]
-    word_starts, word_ends = word_edges("".join(texts[doc] + "\n" for doc in selection))
-    starts = token_starts(word_starts, word_ends, np.concatenate(boundaries))
-    document_of_token = np.searchsorted(bases, starts, side="right") - 1
-    present = {
-        name: np.array([doc in prepared[name] for doc in selection], dtype=bool)[document_of_token]
-        for name in chosen
-    }
-    return starts, spans, present
+def alphas(
+    tagged: TokenTags, labels: Sequence[str]
+) -> tuple[dict[str, float | None], float | None]:
+    """Krippendorff's alpha over all tagged annotators: per label and micro."""
+    return _alphas(tagged.tags, labels)
 
 
-def _global_entities(selection, bases, by_doc, which, label_of=None):
-    """One annotator's entities (`which`: the filtered `entities` or `all_entities`) of
-    the documents in `selection`, shifted by their document's base: (starts, ends, label
-    indices in `label_of`, or None without it), three int64 arrays."""
-    rows: list = []
-    row_bases: list[int] = []
-    for doc, base in zip(selection, bases.tolist(), strict=True):
-        lay = by_doc.get(doc)
-        if lay is not None:
-            entities = getattr(lay, which)
-            rows += entities
-            row_bases += [base] * len(entities)
-    count, shift = len(rows), np.array(row_bases, dtype=np.int64)
-    starts = np.fromiter(map(itemgetter(0), rows), np.int64, count) + shift
-    ends = np.fromiter(map(itemgetter(1), rows), np.int64, count) + shift
-    if label_of is None:
-        return starts, ends, None
-    labels = np.fromiter(map(label_of.__getitem__, map(itemgetter(2), rows)), np.int64, count)
-    return starts, ends, labels
+def _tokens(corpus: Corpus, comparison: Comparison) -> tuple[np.ndarray, np.ndarray]:
+    """The tokens of the compared documents: the corpus's words of those documents split
+    at every start and end of every entity of the comparison's annotators (whatever the
+    label filter), as start offsets in the joined texts (sorted), and their documents."""
+    word_starts, word_ends, word_document = corpus.words
+    compared = comparison.has.any(axis=0)
+    words = compared[word_document]
+    document, start, end = comparison.all_entities[1:]
+    shift = corpus.bases[document]
+    starts = token_starts(
+        word_starts[words], word_ends[words], np.concatenate([start + shift, end + shift])
+    )
+    return starts, np.searchsorted(corpus.bases, starts, side="right") - 1
 
 
 def iob_tags(starts: np.ndarray, spans, present: np.ndarray, label_count: int) -> np.ndarray:
     """One annotator's tags, shape (labels, tokens), int8: O_TAG, B_TAG, I_TAG or MISSING.
 
     A token is inside an entity when its start lies in [start, end) (tokens are split at
-    every boundary). Per label, `cover` counts the entities over each token and `opened`
-    those starting on it: B where an entity starts and no earlier one covers the token.
+    every boundary). Per label, `cover` counts the entities over each token: I where it
+    is positive, then B on a token where entities start and none started earlier covers.
     """
     count = len(starts)
-    tags = np.full((label_count, count), O_TAG, dtype=np.int8)
+    tags = np.zeros((label_count, count), dtype=np.int8)  # O_TAG
     span_starts, span_ends, span_labels = spans
     if len(span_starts):
+        order = np.argsort(span_starts, kind="stable")  # sorted keys search faster
+        span_starts, span_ends, span_labels = (
+            span_starts[order],
+            span_ends[order],
+            span_labels[order],
+        )
         first = np.searchsorted(starts, span_starts)
         last = np.searchsorted(starts, span_ends)
         keep = last > first
-        width = count + 1
+        first, last, span_labels = first[keep], last[keep], span_labels[keep]
+        width = count + 1  # a row per label, and a column past the last token
+        opens = span_labels * width + first
         size = label_count * width
-        row = span_labels[keep] * width
-        opened = np.bincount(row + first[keep], minlength=size).reshape(label_count, width)
-        closed = np.bincount(row + last[keep], minlength=size).reshape(label_count, width)
-        cover = np.cumsum(opened - closed, axis=1)[:, :count]
-        opened = opened[:, :count]
-        tags[cover > 0] = I_TAG
-        tags[(opened > 0) & (cover == opened)] = B_TAG
-    tags[:, ~present] = MISSING
+        cover = np.bincount(opens, minlength=size)
+        opened = cover[opens]  # how many start where each entity starts
+        cover -= np.bincount(span_labels * width + last, minlength=size)
+        rows = cover.reshape(label_count, width)
+        np.cumsum(rows, axis=1, out=rows)
+        np.multiply(rows[:, :count] > 0, I_TAG, out=tags)
+        begins = cover[opens] == opened
+        tags.reshape(-1)[(span_labels * count + first)[begins]] = B_TAG
+    if not present.all():
+        tags[:, ~present] = MISSING
     return tags
 
 
@@ -151,9 +152,9 @@ def _pair_kappas(tags_a, tags_b, both: np.ndarray, labels) -> tuple[dict, float 
 
 def _contingencies(first: np.ndarray, second: np.ndarray) -> np.ndarray:
     """Per label a 3x3 table of (first's tag, second's tag) counts; shape (labels, 3, 3)."""
-    label_count = first.shape[0]
-    cells = (first.astype(np.int64) * 3 + second) + 9 * np.arange(label_count)[:, None]
-    return np.bincount(cells.ravel(), minlength=9 * label_count).reshape(label_count, 3, 3)
+    cells = first * np.int8(3) + second  # 0..8: both tags are O_TAG, B_TAG or I_TAG
+    tables = [np.bincount(row.view(np.uint8), minlength=9) for row in cells]
+    return np.stack(tables).reshape(-1, 3, 3) if tables else np.zeros((0, 3, 3), np.int64)
 
 
 def _pooled_table(tables: np.ndarray) -> np.ndarray:
@@ -189,12 +190,12 @@ def _alphas(tags: list[np.ndarray], labels) -> tuple[dict[str, float | None], fl
     """Krippendorff's alpha (nominal) per label and micro over all annotators' tags."""
     if not labels:
         return {}, None
-    stacked = np.stack(tags)  # (annotators, labels, tokens)
+    stacked = np.stack(tags, axis=1)  # (labels, annotators, tokens)
     per_label, values = {}, 1 + 2 * len(labels)
     pooled_agreed = np.zeros(values, dtype=np.int64)
     pooled_rows = []
     for i, name in enumerate(labels):
-        agreed, disagreeing = compress_units(stacked[:, i, :])
+        agreed, disagreeing = compress_units(stacked[i])
         per_label[name] = nominal_alpha(agreed, disagreeing)
         columns = [0, 1 + 2 * i, 2 + 2 * i]
         pooled_agreed[columns] += agreed
@@ -208,12 +209,14 @@ def compress_units(tags: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Tags of one label, shape (annotators, tokens), MISSING where not coded ->
     (per value, the coders of the units where at least two gave that value and no other;
     value counts (O, B, I) of the units where coders differ)."""
-    coders = (tags != MISSING).sum(axis=0)
+    coders = (tags != MISSING).sum(axis=0, dtype=np.int64)
     highest = tags.max(axis=0)
-    lowest = np.where(tags == MISSING, I_TAG + 1, tags).min(axis=0)
-    agree = (highest == lowest) & (coders >= 2)
+    lowest = tags.view(np.uint8).min(axis=0)  # MISSING reads as 255, above every tag
+    pairable = coders >= 2
+    differing = highest != lowest
+    agree = pairable & ~differing
     agreed = np.bincount(highest[agree], weights=coders[agree], minlength=len(IOB))
-    differ = tags[:, (highest != lowest) & (coders >= 2)]
+    differ = tags[:, pairable & differing]
     counts = np.stack([(differ == value).sum(axis=0) for value in range(len(IOB))], axis=1)
     return agreed.astype(np.int64), counts.astype(np.int64)
 
