@@ -33,6 +33,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from operator import add, itemgetter
 from pathlib import Path
 from typing import NamedTuple
 
@@ -88,17 +89,34 @@ def document_block(item: ExportDocument, nested: bool, tally: Counter) -> str:
     tally["levels"] = max(tally["levels"], len(layers))
     tags = [spans_to_bio(tokens, layer) for layer in layers]
     separator = " " if nested else "\t"
-    lines = [f"{DOCSTART}{separator}O", ""]
-    index = 0
+    rows = list(map(add, map(itemgetter(2), tokens), _tag_cells(tags, separator, len(tokens))))
+    last = -1
     for sentence in token_sentences(text, tokens, spans):
-        for token in sentence:
-            column = [level[index] for level in tags] or ["O"]
-            while nested and len(column) > 1 and column[-1] == "O":
-                column.pop()
-            lines.append(separator.join([token.text, *column]))
-            index += 1
-        lines.append("")
-    return "\n".join(lines) + "\n"
+        last += len(sentence)
+        rows[last] += "\n"  # a blank line after each sentence
+    header = f"{DOCSTART}{separator}O\n\n"
+    return header + "\n".join(rows) + "\n" if rows else header
+
+
+def _tag_cells(tags: list[list[str]], separator: str, count: int) -> list[str]:
+    """What follows each token on its line: its tag, or its tags by nesting level with
+    the `O`s after its last entity left off (`O` alone outside every entity), each
+    after `separator`."""
+    if len(tags) == 1:
+        return list(map(separator.__add__, tags[0]))
+    if not tags:
+        return [separator + "O"] * count
+    outside = ("O",) * len(tags)
+    cells = []
+    for column in zip(*tags, strict=True):
+        if column == outside:
+            cells.append(separator + "O")
+            continue
+        depth = len(column)
+        while depth > 1 and column[depth - 1] == "O":
+            depth -= 1
+        cells.append(separator + separator.join(column[:depth]))
+    return cells
 
 
 def _token_spans(text: str, entities: list[ExportEntity], tally: Counter) -> list[Span]:
