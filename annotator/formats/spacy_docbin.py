@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from annotator.formats.base import WriteContext, atomic_file
+from annotator.formats.docbin_stream import DocBinWriter
 from annotator.formats.registry import FileFormat
 from annotator.model import AnnotationError, ExportDocument, ExportEntity
 from annotator.text.spans import outermost
@@ -157,24 +158,25 @@ def to_doc(blank_ar: Any, item: ExportDocument, align: str, report: Misaligned) 
 
 
 def write(documents: Iterable[ExportDocument], out: Path, context: WriteContext) -> None:
-    """Write `documents` as one DocBin (`store_user_data=True`) to `out`, atomically.
+    """Write `documents` as one DocBin (`store_user_data=True`) to `out`, atomically,
+    streaming: each Doc goes into `DocBinWriter` as it is made (the same bytes as
+    spaCy's `DocBin.to_bytes`, in flat memory; its temporary parts wait beside `out`).
 
     Reports in `context`: `left_out["entities"]` (misaligned, by `options["align"]`),
     `left_out["relations"]` (all of them) and a note for each. Raises ValueError for an
     unknown align option and AnnotationError when spaCy is missing, before writing."""
     align = alignment_mode(context.options)
-    blank, DocBin = import_spacy()
+    blank, _ = import_spacy()
     blank_ar = blank("ar")
-    doc_bin = DocBin(store_user_data=True)
     report = Misaligned(align)
     only_in_spans = relations = 0
-    with atomic_file(out) as handle:
+    with atomic_file(out) as handle, DocBinWriter(Path(out).parent, store_user_data=True) as bin_:
         for item in documents:
             doc, only = to_doc(blank_ar, item, align, report)
-            doc_bin.add(doc)
+            bin_.add(doc)
             only_in_spans += only
             relations += len(item.relations)
-        handle.write(doc_bin.to_bytes())
+        bin_.write(handle)
     if report.count:
         context.left_out["entities"] += report.left_out
         context.notes.append(report.note())
