@@ -32,6 +32,7 @@ import tempfile
 import zlib
 from array import array
 from collections.abc import Iterator
+from operator import add
 from pathlib import Path
 from typing import IO, Any
 
@@ -91,7 +92,7 @@ class DocBinWriter:
         named = ("ORTH", "TAG", "LEMMA", "NORM", "DEP", "ENT_TYPE", "ENT_KB_ID", "ENT_ID")
         self._string_columns = [self.attrs.index(getattr(attrs, name)) for name in named]
         self._morph_column = self.attrs.index(attrs.MORPH)
-        self._known: set[int] = set()  # values whose strings are in `strings` ...
+        self._known: dict[int, str] = {}  # values whose strings are in `strings` ...
         self._known_morphs: set[int] = set()  # ... and those of the MORPH column
         self._packer = Packer(use_bin_type=True)  # what srsly.msgpack_dumps packs with
         self.strings: set[str] = set()
@@ -110,8 +111,9 @@ class DocBinWriter:
         for part in self._parts.values():
             part.file.close()
 
-    def add(self, doc: Any) -> None:
-        """Add one Doc, as `DocBin.add` does."""
+    def add(self, doc: Any) -> str:
+        """Add one Doc, as `DocBin.add` does. Returns the text spaCy will read back for
+        it from the file: its tokens, each followed by its space if it has one."""
         import numpy
 
         tokens = doc.to_array(self.attrs)
@@ -130,6 +132,8 @@ class DocBinWriter:
         if self.store_user_data:
             parts["user_data"].add(pack(pack(doc.user_data)))
         parts["span_groups"].add(pack(groups))
+        words = map(self._known.__getitem__, tokens[:, 0].tolist())  # ORTH is attrs[0]
+        return "".join(map(add, words, map(_SPACE.__getitem__, spaces.tolist())))
 
     def _add_strings(self, doc: Any, tokens: Any, labels: set[int], references: set[int]) -> None:
         """The strings DocBin.add keeps: those of each token's named attributes, and of
@@ -139,10 +143,11 @@ class DocBinWriter:
         import numpy
 
         strings, lookup = self.strings, doc.vocab.strings
-        values = set(numpy.unique(tokens[:, self._string_columns]).tolist())
-        for value in values.difference(self._known):
-            strings.add(lookup[value])
-        self._known.update(values)
+        known = self._known
+        for value in numpy.unique(tokens[:, self._string_columns]).tolist():
+            if value not in known:
+                known[value] = lookup[value]
+                strings.add(known[value])
         # str(token.morph) is "" for the empty analysis, which spaCy stores as "_"
         empty_morph = doc.vocab.morphology.EMPTY_MORPH
         morphs = set(numpy.unique(tokens[:, self._morph_column]).tolist())
@@ -202,6 +207,9 @@ class DocBinWriter:
             put(packer.pack(name) + packer.pack_array_header(parts[name].items))
             put_part(parts[name])
         output(compressor.flush())
+
+
+_SPACE = ("", " ")  # what follows a token, by its SPACY flag
 
 
 def _extent(span: Any) -> tuple[int, int, int, int]:

@@ -143,8 +143,6 @@ def to_doc(blank_ar: Any, item: ExportDocument, align: str, report: Misaligned) 
     """(the Doc of one document, how many of its spans are not in doc.ents)."""
     document = item.document
     doc = blank_ar.tokenizer(document.text)  # the tokenizer alone: no max_length
-    if doc.text != document.text:  # spaCy's tokenizer is non-destructive: never happens
-        raise AnnotationError(f"document {document.id} ({document.name}): spaCy changed its text")
     placed = []
     for entity in item.entities:
         span = aligned_span(doc, document.name, entity, align, report)
@@ -173,7 +171,11 @@ def write(documents: Iterable[ExportDocument], out: Path, context: WriteContext)
     with atomic_file(out) as handle, DocBinWriter(Path(out).parent, store_user_data=True) as bin_:
         for item in documents:
             doc, only = to_doc(blank_ar, item, align, report)
-            bin_.add(doc)
+            if bin_.add(doc) != item.document.text:  # spaCy's tokenizer is non-destructive
+                document = item.document
+                raise AnnotationError(
+                    f"document {document.id} ({document.name}): spaCy changed its text"
+                )
             only_in_spans += only
             relations += len(item.relations)
         bin_.write(handle)

@@ -47,10 +47,10 @@ def test_the_same_bytes_as_spacys_docbin(tmp_path, store_user_data):
     expected = DocBin(store_user_data=store_user_data, docs=made).to_bytes()
     handle = io.BytesIO()
     with DocBinWriter(tmp_path, store_user_data=store_user_data) as writer:
-        for doc in made:
-            writer.add(doc)
+        read_back = [writer.add(doc) for doc in made]
         writer.write(handle)
     assert handle.getvalue() == expected
+    assert read_back == [doc.text for doc in made]
     back = list(DocBin().from_bytes(handle.getvalue()).get_docs(spacy.blank("ar").vocab))
     assert [doc.text for doc in back] == [doc.text for doc in made]
 
