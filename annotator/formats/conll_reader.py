@@ -176,8 +176,7 @@ def read_conll(path: Path, context: ReadContext) -> Iterator[DocumentDraft]:
         data = path.read_bytes()
     except OSError as error:
         raise FormatError(path, f"cannot read the file: {error.strerror}") from None
-    lines = normalise_newlines(decode_utf8(data, path)).split("\n")
-    _take_lines(path, grouping, lines)
+    _take_text(path, grouping, normalise_newlines(decode_utf8(data, path)))
     grouping.end_document()
     drafts = made.finish()
     context.notices.append(
@@ -196,43 +195,74 @@ def _per_document(path: Path, context: ReadContext) -> int | None:
     return value
 
 
-def _take_lines(path: Path, grouping: Grouping, lines: list[str]) -> None:
+# a line other than the usual `token<TAB or SPACE>tag` (one separator, two columns, not
+# -DOCSTART-): blank, -DOCSTART-, more columns, more spaces (`[^\t \n]` as `columns`
+# splits only at tabs and spaces)
+_OTHER_LINE = re.compile(r"^(?!(?!-DOCSTART-[\t ])[^\t \n]+[\t ][^\t \n]+$).*$", re.MULTILINE)
+_SEPARATOR = re.compile(r"[\t \n]")
+
+
+def _take_text(path: Path, grouping: Grouping, text: str) -> None:
     """Every line into `grouping`: a blank line ends a sentence, `-DOCSTART-` a
     document, any other line is a token with its tags; FormatError on a bad line.
 
-    One loop with the usual line's checks inline (a file has a line per token): its
-    columns are split once, and its tags are looked up among those already found valid;
-    anything else goes through `_check_line`, which raises what is wrong."""
+    A file is mostly runs of usual lines (`token<TAB>tag`), so one regex finds the other
+    lines and each run between them is taken at once (`_take_run`); those others go
+    through `_take_line`, as does a run with anything wrong, which raises what it is."""
     valid: set[str] = set()  # tags already checked
-    for number, line in enumerate(lines, start=1):
-        tabbed = "\t" in line
-        parts = line.split("\t" if tabbed else " ")
-        if "" in parts or (tabbed and " " in line):
-            parts = columns(line)  # empty columns (or only spaces) to drop
-        if not parts:
+    number, end = 0, -1  # the last line taken, and where it ends (its newline)
+    for match in _OTHER_LINE.finditer(text):
+        start = match.start()
+        run = text.count("\n", end + 1, start)  # usual lines before this one
+        if run:
+            _take_run(path, grouping, valid, number + 1, text[end + 1 : start - 1])
+        number += run + 1
+        _take_line(path, grouping, valid, number, match.group())
+        end = match.end()
+    if end < len(text):
+        _take_run(path, grouping, valid, number + 1, text[end + 1 :])
+
+
+def _take_run(path: Path, grouping: Grouping, valid: set[str], first: int, run: str) -> None:
+    """Lines `first`, `first` + 1, ... of the usual form, `run` their text: their
+    columns by one split, their new tags checked once; if a tag is not IOB2 or a tab-
+    separated line cannot match its sentence's first line, each line through
+    `_take_line`, which raises what is wrong at its line."""
+    parts = _SEPARATOR.split(run)
+    texts, tags = parts[0::2], parts[1::2]
+    sentence = grouping.sentence
+    new = set(tags).difference(valid)
+    mismatched = sentence and grouping.first[1] and len(sentence[0]) != 2 and "\t" in run
+    if mismatched or not all(map(is_tag, new)):
+        for number, line in enumerate(run.split("\n"), start=first):
+            _take_line(path, grouping, valid, number, line)
+        return
+    valid.update(new)
+    if not sentence:
+        grouping.first = (first, run[len(texts[0])] == "\t")
+    sentence.extend(zip(texts, tags, strict=True))
+
+
+def _take_line(path: Path, grouping: Grouping, valid: set[str], number: int, line: str) -> None:
+    """One line, whatever its form; `valid`: tags already checked (new valid ones are
+    added)."""
+    tabbed = "\t" in line
+    parts = columns(line)
+    if not parts:
+        grouping.end_sentence()
+        return
+    if parts[0] == DOCSTART:
+        if grouping.one_document:
             grouping.end_sentence()
-            continue
-        if parts[0] == DOCSTART:
-            if grouping.one_document:
-                grouping.end_sentence()
-            else:
-                grouping.end_document()
-            continue
-        sentence = grouping.sentence
-        if len(parts) == 2:
-            known = parts[1] in valid
         else:
-            known = len(parts) > 2 and valid.issuperset(parts[1:])
-        if (
-            not known
-            or not sentence
-            or (tabbed and grouping.first[1] and len(sentence[0]) != len(parts))
-        ):
-            _check_line(path, grouping, number, line, parts)
-            valid.update(parts[1:])
-            if not sentence:
-                grouping.first = (number, tabbed)
-        sentence.append(tuple(parts))
+            grouping.end_document()
+        return
+    sentence = grouping.sentence
+    _check_line(path, grouping, number, line, parts)
+    valid.update(parts[1:])
+    if not sentence:
+        grouping.first = (number, tabbed)
+    sentence.append(tuple(parts))
 
 
 def _check_line(path: Path, grouping: Grouping, number: int, line: str, parts: list[str]) -> None:
@@ -278,10 +308,12 @@ def _draft(
         starts = list(accumulate(map(_one_more, lengths), initial=start))
         start = starts.pop()
         words = list(map(_new_word, zip(starts, map(add, starts, lengths), texts, strict=True)))
-        for tags in _levels(sentence.tokens, counts):
+        for tags in _levels(sentence.tokens):
             for first, end, kind in bio_to_spans(words, tags):
-                line = sentence.line + bisect_left(starts, first)
-                label = rules.label(kind, line, counts)
+                index = bisect_left(starts, first)
+                if tags[index].startswith("I-"):  # an I- tag after O or another type
+                    counts["I- tags that open an entity (read as B-, as conlleval does)"] += 1
+                label = rules.label(kind, sentence.line + index, counts)
                 if label is None:
                     continue
                 if (first, end, label) in spans:
@@ -298,18 +330,11 @@ def _draft(
 _one_more = (1).__add__
 
 
-def _levels(tokens: list[Token], counts: Counter) -> Iterator[list[str]]:
-    """The sentence's tags level by level (`O` where a token has fewer tags), counting
-    the `I-` tags that open an entity."""
+def _levels(tokens: list[Token]) -> Iterator[list[str]]:
+    """The sentence's tags level by level (`O` where a token has fewer tags)."""
     depth = max(map(len, tokens)) - 1
     for level in range(1, depth + 1):
         if level == 1:  # every token has a first tag
-            tags = list(map(itemgetter(1), tokens))
+            yield list(map(itemgetter(1), tokens))
         else:
-            tags = [token[level] if level < len(token) else "O" for token in tokens]
-        previous = "O"
-        for tag in tags:
-            if tag.startswith("I-") and (previous == "O" or previous[2:] != tag[2:]):
-                counts["I- tags that open an entity (read as B-, as conlleval does)"] += 1
-            previous = tag
-        yield tags
+            yield [token[level] if level < len(token) else "O" for token in tokens]
