@@ -7,7 +7,8 @@ overlap and two labels on one span kept); `doc.ents` holds the outermost of them
 not overlap (`annotator.text.spans.outermost`; of two labels on one span, the first in
 reading order: start, end, label), every other token is `O`. `doc.user_data`
 keeps the document's `name` and `id`. Relations, statuses, provenance, document status
-and meta are not carried.
+and meta are not carried. The file is one DocBin (`store_user_data=True`), written as the
+documents come by `annotator.formats.docbin_stream` (spaCy's bytes, in flat memory).
 
 spaCy spans are whole tokens, and spaCy's Arabic tokenizer does not split proclitics
 (`بكردستان`, `والعراق` are one token each), so an entity on `كردستان` has no span of its
