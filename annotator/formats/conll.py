@@ -33,7 +33,8 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from operator import add, itemgetter
+from itertools import chain
+from operator import itemgetter
 from pathlib import Path
 from typing import NamedTuple
 
@@ -89,33 +90,35 @@ def document_block(item: ExportDocument, nested: bool, tally: Counter) -> str:
     tally["levels"] = max(tally["levels"], len(layers))
     tags = [spans_to_bio(tokens, layer) for layer in layers]
     separator = " " if nested else "\t"
-    rows = list(map(add, map(itemgetter(2), tokens), _tag_cells(tags, separator, len(tokens))))
+    cells = _tag_cells(tags, separator, len(tokens))
     last = -1
     for sentence in token_sentences(text, tokens, spans):
         last += len(sentence)
-        rows[last] += "\n"  # a blank line after each sentence
-    header = f"{DOCSTART}{separator}O\n\n"
-    return header + "\n".join(rows) + "\n" if rows else header
+        cells[last] += "\n"  # a blank line after each sentence
+    # token, cell, token, cell, ...: one join, no string made per line
+    lines = chain.from_iterable(zip(map(itemgetter(2), tokens), cells, strict=True))
+    return f"{DOCSTART}{separator}O\n\n" + "".join(lines)
 
 
 def _tag_cells(tags: list[list[str]], separator: str, count: int) -> list[str]:
-    """What follows each token on its line: its tag, or its tags by nesting level with
-    the `O`s after its last entity left off (`O` alone outside every entity), each
-    after `separator`."""
-    if len(tags) == 1:
-        return list(map(separator.__add__, tags[0]))
+    """What follows each token on its line, with the line's end: its tag, or its tags
+    by nesting level with the `O`s after its last entity left off (`O` alone outside
+    every entity), each after `separator`."""
+    if len(tags) == 1:  # flat: one cell a tag, each made once
+        cell = {tag: f"{separator}{tag}\n" for tag in set(tags[0])}
+        return list(map(cell.__getitem__, tags[0]))
     if not tags:
-        return [separator + "O"] * count
+        return [f"{separator}O\n"] * count
     outside = ("O",) * len(tags)
     cells = []
     for column in zip(*tags, strict=True):
         if column == outside:
-            cells.append(separator + "O")
+            cells.append(f"{separator}O\n")
             continue
         depth = len(column)
         while depth > 1 and column[depth - 1] == "O":
             depth -= 1
-        cells.append(separator + separator.join(column[:depth]))
+        cells.append(separator + separator.join(column[:depth]) + "\n")
     return cells
 
 
