@@ -17,9 +17,10 @@ Prints, per format:
 
 Then the floors: work that a token or file-per-document format cannot avoid, timed alone
 on the same documents (camel-tools' words for CoNLL; spaCy's tokenizer and the zlib
-compression of the DocBin message for spaCy; creating two files a document for brat). A
-format that must do it besides reading the store as JSONL's export does is at least
-1 + (floor x JSONL) times slower than JSONL.
+compression of the DocBin message for spaCy; creating two files a document for brat, one
+after another, where its export uses four threads). A format that must do it besides
+reading the store as JSONL's export does is at least 1 + (floor x JSONL) times slower
+than JSONL.
 
     .venv/bin/python benchmarks/format_throughput.py [--documents 10000] [--repeats 3]
 """
@@ -196,7 +197,7 @@ def main() -> None:
     if "spacy" in exports:
         floors.append(("spaCy tokenizer (spaCy)", spacy_tokenizer_alone(texts)))
         floors.append(("DocBin zlib (spaCy)", zlib_seconds))
-    floors.append(("2 new files a doc (brat)", files_alone(work, texts)))
+    floors.append(("2 new files a doc, in turn (brat)", files_alone(work, texts)))
     shutil.rmtree(work)
     report(n, args.repeats, exports, imports, memory, floors)
 
@@ -228,9 +229,9 @@ def report(
         for times in [*exports.values(), *imports.values()]
     )
     print(f"largest spread between runs of one measurement: {spread:.0%} of its median")
-    print(f"\n{'floor: this work alone':<30}{'docs/s':>10}{'x JSONL export':>16}")
+    print(f"\n{'floor: this work alone':<34}{'docs/s':>10}{'x JSONL export':>16}")
     for what, seconds in floors:
-        print(f"{what:<30}{n / seconds:>10.0f}{base_out * seconds / n:>16.2f}")
+        print(f"{what:<34}{n / seconds:>10.0f}{base_out * seconds / n:>16.2f}")
     print("a format doing this work, and reading the store as JSONL does, is at least "
           "1 + that many times slower than JSONL's export")  # fmt: skip
 
