@@ -36,7 +36,8 @@ from pathlib import Path
 from typing import Any
 
 from annotator.formats.base import WriteContext
-from annotator.model import AnnotationError, ExportDocument, RelationType, Schema
+from annotator.formats.parallel_files import ParallelFiles
+from annotator.model import AnnotationError, ExportDocument, ExportEntity, RelationType, Schema
 
 LINE_BREAKS = "\n\r"
 META_KINDS = ("equivs", "attributes", "normalizations", "notes")
@@ -55,12 +56,13 @@ def write(documents: Iterable[ExportDocument], out: Path, context: WriteContext)
         used: set[str] = set()
         attributes: dict[str, dict[str, Any]] = {}
         renamed = 0
-        for item in documents:
-            stem = unique_stem(item.document.name, used)
-            renamed += stem != item.document.name
-            (staging / f"{stem}.txt").write_bytes(item.document.text.encode("utf-8"))
-            ann = ann_text(item, context, attributes)
-            (staging / f"{stem}.ann").write_bytes(ann.encode("utf-8"))
+        with ParallelFiles() as files:  # creating files is most of the export's time
+            for item in documents:
+                stem = unique_stem(item.document.name, used)
+                renamed += stem != item.document.name
+                files.write(staging / f"{stem}.txt", item.document.text.encode("utf-8"))
+                ann = ann_text(item, context, attributes)
+                files.write(staging / f"{stem}.ann", ann.encode("utf-8"))
         conf = annotation_conf(context.schema, attributes)
         (staging / "annotation.conf").write_bytes(conf.encode("utf-8"))
         (staging / "visual.conf").write_bytes(visual_conf(context.schema).encode("utf-8"))
@@ -130,24 +132,45 @@ def fragments(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def ann_text(item: ExportDocument, context: WriteContext, attributes: dict) -> str:
     """The .ann file of one document: T, R, then the lines kept in meta["brat"]."""
     text = item.document.text
-    lines, targets = [], {}
-    for entity in item.entities:
-        parts = fragments(text, entity.start, entity.end)
+    lines = [_entity_line(text, entity) for entity in item.entities]
+    lines += [
+        f"R{relation.id}\t{relation.type} Arg1:T{relation.head} Arg2:T{relation.tail}"
+        for relation in item.relations
+    ]
+    kept = item.document.meta.get("brat")
+    if isinstance(kept, dict):  # what the kept lines are attached to, only when there are some
+        lines.extend(_kept_lines(kept, _targets(item, context), context, attributes))
+    return "".join(line + "\n" for line in lines)
+
+
+def _entity_line(text: str, entity: ExportEntity) -> str:
+    """`T<id><TAB>LABEL start end<TAB>text`, in fragments if the span holds a line break."""
+    start, end = entity.start, entity.end
+    quoted = text[start:end]
+    if "\n" in quoted or "\r" in quoted:
+        parts = fragments(text, start, end)
         spec = ";".join(f"{s} {e}" for s, e in parts)
         quoted = " ".join(text[s:e] for s, e in parts)
-        lines.append(f"T{entity.id}\t{entity.label} {spec}\t{quoted}")
+    else:
+        spec = f"{start} {end}"  # one fragment, the whole span
+    return f"T{entity.id}\t{entity.label} {spec}\t{quoted}"
+
+
+def _targets(item: ExportDocument, context: WriteContext) -> dict:
+    """What a kept line may be attached to: each entity by its extent and label, each
+    relation by its type and ends (both ways for a symmetric type), to its T or R id."""
+    targets = {}
+    for entity in item.entities:
         targets[_entity_ref(entity.start, entity.end, entity.label)] = f"T{entity.id}"
     symmetric = {t.name for t in context.schema.relation_types if t.symmetric}
     entities = {entity.id: entity for entity in item.entities}
     for relation in item.relations:
-        lines.append(f"R{relation.id}\t{relation.type} Arg1:T{relation.head} Arg2:T{relation.tail}")
         head, tail = (entities[relation.head], entities[relation.tail])
         ends = [_entity_ref(e.start, e.end, e.label) for e in (head, tail)]
         targets[("R", relation.type, *ends)] = f"R{relation.id}"
         if relation.type in symmetric:
             targets[("R", relation.type, *reversed(ends))] = f"R{relation.id}"
-    lines.extend(_kept_lines(item.document.meta.get("brat"), targets, context, attributes))
-    return "".join(line + "\n" for line in lines)
+    return targets
 
 
 def _entity_ref(start: int, end: int, label: str) -> tuple:

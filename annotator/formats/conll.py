@@ -33,6 +33,8 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from itertools import chain
+from operator import itemgetter
 from pathlib import Path
 from typing import NamedTuple
 
@@ -88,17 +90,36 @@ def document_block(item: ExportDocument, nested: bool, tally: Counter) -> str:
     tally["levels"] = max(tally["levels"], len(layers))
     tags = [spans_to_bio(tokens, layer) for layer in layers]
     separator = " " if nested else "\t"
-    lines = [f"{DOCSTART}{separator}O", ""]
-    index = 0
+    cells = _tag_cells(tags, separator, len(tokens))
+    last = -1
     for sentence in token_sentences(text, tokens, spans):
-        for token in sentence:
-            column = [level[index] for level in tags] or ["O"]
-            while nested and len(column) > 1 and column[-1] == "O":
-                column.pop()
-            lines.append(separator.join([token.text, *column]))
-            index += 1
-        lines.append("")
-    return "\n".join(lines) + "\n"
+        last += len(sentence)
+        cells[last] += "\n"  # a blank line after each sentence
+    # token, cell, token, cell, ...: one join, no string made per line
+    lines = chain.from_iterable(zip(map(itemgetter(2), tokens), cells, strict=True))
+    return f"{DOCSTART}{separator}O\n\n" + "".join(lines)
+
+
+def _tag_cells(tags: list[list[str]], separator: str, count: int) -> list[str]:
+    """What follows each token on its line, with the line's end: its tag, or its tags
+    by nesting level with the `O`s after its last entity left off (`O` alone outside
+    every entity), each after `separator`."""
+    if len(tags) == 1:  # flat: one cell a tag, each made once
+        cell = {tag: f"{separator}{tag}\n" for tag in set(tags[0])}
+        return list(map(cell.__getitem__, tags[0]))
+    if not tags:
+        return [f"{separator}O\n"] * count
+    outside = ("O",) * len(tags)
+    cells = []
+    for column in zip(*tags, strict=True):
+        if column == outside:
+            cells.append(f"{separator}O\n")
+            continue
+        depth = len(column)
+        while depth > 1 and column[depth - 1] == "O":
+            depth -= 1
+        cells.append(separator + separator.join(column[:depth]) + "\n")
+    return cells
 
 
 def _token_spans(text: str, entities: list[ExportEntity], tally: Counter) -> list[Span]:

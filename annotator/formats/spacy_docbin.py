@@ -7,7 +7,8 @@ overlap and two labels on one span kept); `doc.ents` holds the outermost of them
 not overlap (`annotator.text.spans.outermost`; of two labels on one span, the first in
 reading order: start, end, label), every other token is `O`. `doc.user_data`
 keeps the document's `name` and `id`. Relations, statuses, provenance, document status
-and meta are not carried.
+and meta are not carried. The file is one DocBin (`store_user_data=True`), written as the
+documents come by `annotator.formats.docbin_stream` (spaCy's bytes, in flat memory).
 
 spaCy spans are whole tokens, and spaCy's Arabic tokenizer does not split proclitics
 (`بكردستان`, `والعراق` are one token each), so an entity on `كردستان` has no span of its
@@ -36,6 +37,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from annotator.formats.base import WriteContext, atomic_file
+from annotator.formats.docbin_stream import DocBinWriter
 from annotator.formats.registry import FileFormat
 from annotator.model import AnnotationError, ExportDocument, ExportEntity
 from annotator.text.spans import outermost
@@ -142,8 +144,6 @@ def to_doc(blank_ar: Any, item: ExportDocument, align: str, report: Misaligned) 
     """(the Doc of one document, how many of its spans are not in doc.ents)."""
     document = item.document
     doc = blank_ar.tokenizer(document.text)  # the tokenizer alone: no max_length
-    if doc.text != document.text:  # spaCy's tokenizer is non-destructive: never happens
-        raise AnnotationError(f"document {document.id} ({document.name}): spaCy changed its text")
     placed = []
     for entity in item.entities:
         span = aligned_span(doc, document.name, entity, align, report)
@@ -157,24 +157,29 @@ def to_doc(blank_ar: Any, item: ExportDocument, align: str, report: Misaligned) 
 
 
 def write(documents: Iterable[ExportDocument], out: Path, context: WriteContext) -> None:
-    """Write `documents` as one DocBin (`store_user_data=True`) to `out`, atomically.
+    """Write `documents` as one DocBin (`store_user_data=True`) to `out`, atomically,
+    streaming: each Doc goes into `DocBinWriter` as it is made (the same bytes as
+    spaCy's `DocBin.to_bytes`, in flat memory; its temporary parts wait beside `out`).
 
     Reports in `context`: `left_out["entities"]` (misaligned, by `options["align"]`),
     `left_out["relations"]` (all of them) and a note for each. Raises ValueError for an
     unknown align option and AnnotationError when spaCy is missing, before writing."""
     align = alignment_mode(context.options)
-    blank, DocBin = import_spacy()
+    blank, _ = import_spacy()
     blank_ar = blank("ar")
-    doc_bin = DocBin(store_user_data=True)
     report = Misaligned(align)
     only_in_spans = relations = 0
-    with atomic_file(out) as handle:
+    with atomic_file(out) as handle, DocBinWriter(Path(out).parent, store_user_data=True) as bin_:
         for item in documents:
             doc, only = to_doc(blank_ar, item, align, report)
-            doc_bin.add(doc)
+            if bin_.add(doc) != item.document.text:  # spaCy's tokenizer is non-destructive
+                document = item.document
+                raise AnnotationError(
+                    f"document {document.id} ({document.name}): spaCy changed its text"
+                )
             only_in_spans += only
             relations += len(item.relations)
-        handle.write(doc_bin.to_bytes())
+        bin_.write(handle)
     if report.count:
         context.left_out["entities"] += report.left_out
         context.notes.append(report.note())

@@ -7,7 +7,9 @@ the CoNLL format, so both read tags the same way.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
+from operator import attrgetter
 from typing import Any
 
 from annotator.text.words import Word
@@ -40,20 +42,26 @@ def bio_to_spans(words: Sequence[Word], tags: Sequence[str]) -> list[tuple[int, 
 def spans_to_bio(words: Sequence[Word], spans: Sequence[tuple[int, int, str]]) -> list[str]:
     """One tag per word for non-overlapping spans whose edges fall on word edges.
 
+    `words`: in text order, not overlapping (as `annotator.text.words` gives them).
     A word inside a span gets `B-`/`I-` of its type; words between spans get `O`.
     Raises ValueError naming the span when two spans share a word or a span's edge falls
     inside a word (split the words at span edges first: `annotator.text.tokens`).
     """
     tags = ["O"] * len(words)
-    starts = {word.start: index for index, word in enumerate(words)}
-    ends = {word.end: index for index, word in enumerate(words)}
+    if not spans:
+        return tags
+    # the words' starts and ends, sorted since the words are in order: a span's first
+    # and last word are found by bisection (a document has hundreds of words for a few
+    # dozen spans)
+    starts = list(map(attrgetter("start"), words))
+    ends = list(map(attrgetter("end"), words))
     for start, end, kind in sorted(spans):
-        first, last = starts.get(start), ends.get(end)
-        if first is None or last is None:
+        first, last = bisect_left(starts, start), bisect_left(ends, end)
+        if first == len(words) or starts[first] != start or last == len(words) or ends[last] != end:
             raise ValueError(f"span {start}-{end} {kind} does not start and end on word edges")
-        if any(tag != "O" for tag in tags[first : last + 1]):
+        inside = tags[first : last + 1]
+        if inside.count("O") != len(inside):
             raise ValueError(f"span {start}-{end} {kind} overlaps another span")
         tags[first] = f"B-{kind}"
-        for index in range(first + 1, last + 1):
-            tags[index] = f"I-{kind}"
+        tags[first + 1 : last + 1] = [f"I-{kind}"] * (last - first)
     return tags

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
+from operator import attrgetter
 
 from camel_tools.tokenizers.word import simple_word_tokenize
 
@@ -51,6 +52,9 @@ def standalone(tokens: Sequence[Word]) -> list[Word]:
     RLM/LRM marks and single emoji never need it. Returns a new list (unsplit tokens are
     the same objects); raises nothing.
     """
+    longer = "".join([token.text for token in tokens if len(token.text) > 1])
+    if _NOT_PLAIN.search(longer) is None:
+        return list(tokens)  # the usual case: every token is plain, found by one search
     result: list[Word] = []
     for token in tokens:
         result.extend(_whole_pieces(token))
@@ -58,7 +62,9 @@ def standalone(tokens: Sequence[Word]) -> list[Word]:
 
 
 # letters, digits, Arabic marks and the bidi marks: such a token is always read back whole
-_PLAIN = re.compile(r"[\w\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\u200e\u200f\u061c]+")
+_PLAIN_CHARACTERS = r"\w\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\u200e\u200f\u061c"
+_PLAIN = re.compile(f"[{_PLAIN_CHARACTERS}]+")
+_NOT_PLAIN = re.compile(f"[^{_PLAIN_CHARACTERS}]")
 
 
 def _whole_pieces(token: Word) -> list[Word]:
@@ -86,34 +92,47 @@ def token_sentences(text: str, tokens: Sequence[Word], spans: Iterable[Extent]) 
     edges (split the words at them first). Returns [] for no tokens."""
     if not tokens:
         return []
-    held = _held_together(tokens, spans)
+    starts = list(map(attrgetter("start"), tokens))
+    ends = list(map(attrgetter("end"), tokens))
+    breaks = _breaks(text, tokens, starts, ends) - _held_together(starts, ends, spans)
     sentences: list[list[Word]] = []
-    current: list[Word] = []
-    for index, token in enumerate(tokens[:-1]):
-        current.append(token)
-        after = tokens[index + 1]
-        ends = token.text in SENTENCE_END or "\n" in text[token.end : after.start]
-        if ends and not held[index]:
-            sentences.append(current)
-            current = []
-    current.append(tokens[-1])
-    sentences.append(current)
+    first = 0
+    for gap in sorted(breaks):
+        sentences.append(list(tokens[first : gap + 1]))
+        first = gap + 1
+    sentences.append(list(tokens[first:]))
     return sentences
 
 
-def _held_together(tokens: Sequence[Word], spans: Iterable[Extent]) -> list[bool]:
-    """For each gap between token i and i + 1: True if a span covers both."""
-    starts = [token.start for token in tokens]
-    ends = [token.end for token in tokens]
-    depth = [0] * (len(tokens) + 1)
+assert all(len(mark) == 1 for mark in SENTENCE_END)  # so one character class finds them
+_BREAK = re.compile("[\n" + "".join(map(re.escape, sorted(SENTENCE_END))) + "]")
+
+
+def _breaks(text: str, tokens: Sequence[Word], starts: list[int], ends: list[int]) -> set[int]:
+    """The gaps (gap i is between token i and i + 1) after a token of SENTENCE_END or
+    holding a line break: found from where those characters are in the text, not by
+    looking at every token."""
+    last = len(tokens) - 1
+    gaps = set()
+    for match in _BREAK.finditer(text):
+        position = match.start()
+        if match.group() == "\n":
+            index = bisect_right(starts, position) - 1  # the token before it
+            if 0 <= index < last and ends[index] <= position:
+                gaps.add(index)
+        else:
+            index = bisect_left(starts, position)  # a token that is this mark alone
+            if index < last and starts[index] == position and tokens[index].text in SENTENCE_END:
+                gaps.add(index)
+    return gaps
+
+
+def _held_together(starts: list[int], ends: list[int], spans: Iterable[Extent]) -> set[int]:
+    """The gaps between token i and i + 1 that a span covers (both tokens inside it)."""
+    held: set[int] = set()
     for span in spans:
         first = bisect_left(starts, span.start)
         last = bisect_right(ends, span.end) - 1
         if first < last:
-            depth[first] += 1
-            depth[last] -= 1
-    held, running = [], 0
-    for change in depth[:-1]:
-        running += change
-        held.append(running > 0)
+            held.update(range(first, last))
     return held

@@ -44,10 +44,8 @@ def split_at_boundaries(words: Sequence[Word], boundaries: Iterable[int]) -> lis
     Raises nothing for offsets outside the words: they split nothing.
     """
     starts = list(map(attrgetter("start"), words))
-    edges = set(starts)
-    edges.update(map(attrgetter("end"), words))
     inside: dict[int, list[int]] = defaultdict(list)
-    for cut in sorted(set(boundaries).difference(edges)):  # most cuts are at word edges
+    for cut in sorted(set(boundaries)):  # a cut at a word's edge or between words: nothing
         index = bisect_right(starts, cut) - 1
         if index >= 0 and words[index].start < cut < words[index].end:
             inside[index].append(cut)

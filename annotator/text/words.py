@@ -15,7 +15,8 @@ two on random text.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, partial
+from itertools import accumulate, compress
 from typing import TYPE_CHECKING, NamedTuple
 
 from camel_tools.tokenizers.word import _SYMBOLS_ALL, _SYMBOLS_RE
@@ -34,7 +35,7 @@ class Word(NamedTuple):
     text: str
 
 
-_PIECE = re.compile(r"\S+")
+_WHITESPACE = re.compile(r"(\s+)")  # the complement of the tokens' `\S+` pieces
 
 
 def _symbols(text: str) -> list[tuple[int, int]]:
@@ -55,22 +56,20 @@ def _symbols(text: str) -> list[tuple[int, int]]:
 
 def words_with_offsets(text: str) -> list[Word]:
     """The tokens of camel-tools' simple_word_tokenize(text), with their code-point
-    offsets [start, end) on `text` (whitespace is never part of a token)."""
+    offsets [start, end) on `text` (whitespace is never part of a token).
+
+    A token is a symbol (see `_symbols`) or a run of other non-whitespace characters
+    between whitespace and symbols: the symbols cut the text into stretches, and each
+    stretch's whitespace-separated pieces are its other tokens."""
     words: list[Word] = []
-    append = words.append
-    symbols = _symbols(text)
-    next_symbol, count = 0, len(symbols)
-    for piece in _PIECE.finditer(text):
-        start, end = piece.span()
-        while next_symbol < count and symbols[next_symbol][0] < end:
-            cut, after = symbols[next_symbol]
-            if cut > start:
-                append(Word(start, cut, text[start:cut]))
-            append(Word(cut, after, text[cut:after]))
-            start = after
-            next_symbol += 1
-        if start < end:
-            append(Word(start, end, text[start:end]))
+    position = 0
+    for cut, after in _symbols(text):
+        if position < cut:
+            _add_pieces(text, position, cut, words)
+        words.append(Word(cut, after, text[cut:after]))
+        position = after
+    if position < len(text):
+        _add_pieces(text, position, len(text), words)
     return words
 
 
@@ -112,6 +111,23 @@ def _whitespace_table() -> np.ndarray:
 
 
 _LAST_WHITESPACE = 0x3000
+
+
+_new_word = partial(tuple.__new__, Word)  # Word(*values) without a Python-level call
+
+
+def _add_pieces(text: str, start: int, end: int, words: list[Word]) -> None:
+    """Append the whitespace-separated pieces of text[start:end] as Words.
+
+    One regex split and C-level maps instead of a Python step per token (most of a
+    news text's tokens are such pieces): the split alternates pieces and whitespace,
+    the running sum of their lengths gives each one's offsets, and the empty pieces
+    at the edges are dropped."""
+    parts = _WHITESPACE.split(text[start:end])
+    bounds = list(accumulate(map(len, parts), initial=start))
+    pieces = parts[0::2]
+    found = map(_new_word, zip(bounds[0::2], bounds[1::2], pieces, strict=True))
+    words.extend(compress(found, pieces))
 
 
 def sentences(text: str, max_words: int = 120) -> list[list[Word]]:
