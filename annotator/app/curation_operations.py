@@ -17,7 +17,6 @@ from annotator.app.curation import (
     Disagreement,
     DocumentCuration,
     RelationItem,
-    Span,
     chosen_source,
     gold_spans,
     normalised_relation,
@@ -25,6 +24,8 @@ from annotator.app.curation import (
     require_gold,
 )
 from annotator.app.operations import (
+    AddEntity,
+    AddRelation,
     Composite,
     DeleteEntity,
     DeleteRelation,
@@ -32,7 +33,7 @@ from annotator.app.operations import (
     Operation,
 )
 from annotator.app.titles import Title
-from annotator.model import GOLD, Decision, Entity, Outcome, Relation, Status
+from annotator.model import GOLD, Decision, Outcome, Relation, Status
 from annotator.store import Project
 from annotator.store.curation_rows import Settled, put_settled, settle, settled
 
@@ -68,58 +69,6 @@ class Settle(Operation):
     def undo(self, project: Project) -> Delta:
         put_settled(project, self.document_id, *self.key, self.before)
         return Delta(curation=True)
-
-
-class AddCuratedEntity(Operation):
-    """An accepted gold entity taken from annotators' layers: `source`, `decision` and
-    `found_in` (the annotators who had it) say where it came from."""
-
-    def __init__(
-        self, document_id: int, span: Span, source: str, decision: Decision, found_in: tuple
-    ) -> None:
-        self.title = Title(titles.ADD, label=span[2])
-        self.document_id = document_id
-        self.span, self.source, self.decision, self.found_in = span, source, decision, found_in
-        self.entity: Entity | None = None
-
-    def do(self, project: Project) -> Delta:
-        if self.entity is None:
-            self.entity = project.add_entity(
-                self.document_id,
-                *self.span,
-                source=self.source,
-                decision=self.decision,
-                found_in=self.found_in,
-            )
-        else:
-            self.entity = project.restore_entity(self.entity, [])
-        return Delta().entity(self.entity, added=True)
-
-    def undo(self, project: Project) -> Delta:
-        project.delete_entity(self.entity.id, expected=self.entity)
-        return Delta().entity_removed(self.entity.id)
-
-
-class AddCuratedRelation(Operation):
-    """An accepted gold relation taken from annotators' layers (`found_in`: who had it)."""
-
-    def __init__(self, head: Entity, tail: Entity, type_name: str, found_in: tuple) -> None:
-        self.title = Title(titles.ADD_RELATION, type=type_name)
-        self.document_id = head.document_id
-        self.ends = (head.id, tail.id, type_name)
-        self.found_in = found_in
-        self.relation: Relation | None = None
-
-    def do(self, project: Project) -> Delta:
-        if self.relation is None:
-            self.relation = project.add_relation(*self.ends, found_in=self.found_in)
-        else:
-            [self.relation] = project.restore_relations([self.relation])
-        return Delta().relation(self.relation, added=True)
-
-    def undo(self, project: Project) -> Delta:
-        project.delete_relation(self.relation.id)
-        return Delta().relation_removed(self.relation.id)
 
 
 def take_version(
@@ -167,7 +116,13 @@ def _entity_steps(project, curation, disagreement, target: set, annotator) -> li
     for span in sorted(target - kept):
         found_in = curation.holders(ENTITY, span)
         steps.append(
-            AddCuratedEntity(curation.document_id, span, source, Decision.CHOSEN, found_in)
+            AddEntity(
+                curation.document_id,
+                *span,
+                source=source,
+                decision=Decision.CHOSEN,
+                found_in=found_in,
+            )  # fmt: skip
         )
     return steps
 
@@ -193,7 +148,7 @@ def _relation_steps(project, curation, disagreement, target: set, annotator) -> 
     for item in sorted(target - present):
         head, tail, type_name = item
         found_in = curation.holders(disagreement.kind, item)
-        steps.append(AddCuratedRelation(gold[head], gold[tail], type_name, found_in))
+        steps.append(AddRelation(gold[head], gold[tail], type_name, found_in))
     return steps
 
 

@@ -16,7 +16,7 @@ from typing import Any
 
 from annotator.app import titles
 from annotator.app.titles import Title
-from annotator.model import DocumentStatus, Entity, Relation, Status
+from annotator.model import HUMAN_SOURCE, Decision, DocumentStatus, Entity, Relation, Status
 from annotator.store import Project
 
 
@@ -119,12 +119,25 @@ class Composite(Operation):
 
 # --- entities ----------------------------------------------------------------------------
 class AddEntity(Operation):
-    """A new accepted entity over code points [start, end), made by hand."""
+    """A new accepted entity over code points [start, end): made by hand, or (with
+    `source`, `decision` and `found_in`) taken into gold by curation from the layers of
+    the annotators in `found_in`."""
 
-    def __init__(self, document_id: int, start: int, end: int, label: str) -> None:
+    def __init__(
+        self,
+        document_id: int,
+        start: int,
+        end: int,
+        label: str,
+        *,
+        source: str = HUMAN_SOURCE,
+        decision: Decision | None = None,
+        found_in: tuple[str, ...] = (),
+    ) -> None:
         self.title = Title(titles.ADD, label=label)
         self.document_id = document_id
         self.span = (start, end, label)
+        self.provenance = {"source": source, "decision": decision, "found_in": found_in}
         self.entity: Entity | None = None  # as stored by the first do
 
     @property
@@ -133,7 +146,7 @@ class AddEntity(Operation):
 
     def do(self, project: Project) -> Delta:
         if self.entity is None:
-            self.entity = project.add_entity(self.document_id, *self.span)
+            self.entity = project.add_entity(self.document_id, *self.span, **self.provenance)
         else:  # redo: the same entity, with its id, so later steps still find it
             self.entity = project.restore_entity(self.entity, [])
         return Delta().entity(self.entity, added=True)
@@ -263,17 +276,21 @@ def accept_all(entities: list[Entity], title: str) -> Composite:
 
 # --- relations ---------------------------------------------------------------------------
 class AddRelation(Operation):
-    """A relation from head to tail of a type the schema allows between their labels."""
+    """A relation from head to tail of a type the schema allows between their labels
+    (`found_in`: for curation, the annotators whose layers had it)."""
 
-    def __init__(self, head: Entity, tail: Entity, type_name: str) -> None:
+    def __init__(
+        self, head: Entity, tail: Entity, type_name: str, found_in: tuple[str, ...] = ()
+    ) -> None:
         self.title = Title(titles.ADD_RELATION, type=type_name)
         self.document_id = head.document_id
         self.ends = (head.id, tail.id, type_name)
+        self.found_in = found_in
         self.relation: Relation | None = None
 
     def do(self, project: Project) -> Delta:
         if self.relation is None:
-            self.relation = project.add_relation(*self.ends)
+            self.relation = project.add_relation(*self.ends, found_in=self.found_in)
         else:
             [self.relation] = project.restore_relations([self.relation])
         return Delta().relation(self.relation, added=True)
