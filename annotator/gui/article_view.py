@@ -302,23 +302,8 @@ class ArticleView(QAbstractScrollArea):
         offset = self.verticalScrollBar().value()
         painter.translate(0, -offset)
         top, bottom = event.rect().top() + offset, event.rect().bottom() + offset
-        styles = self._styles()
         lines = layout.visible_lines(top, bottom)
-        entities = layout.entities
-        focus = {self.focus_entity_id}
-        relation = self.session.relations.get(self.focus_relation_id)
-        if relation is not None:  # a focused arc shows both of its entities
-            focus |= {relation.head_id, relation.tail_id}
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        for line_index in lines:
-            for segment in layout.segments_by_line.get(line_index, ()):
-                entity = entities[segment.entity_id]
-                style = styles[(entity.label, entity.status)]
-                rect = layout.segment_rect(segment)
-                if entity.status != Status.REJECTED:
-                    painter.fillRect(rect, style["fill"])
-                painter.setPen(style["focus_pen"] if entity.id in focus else style["pen"])
-                painter.drawRect(rect)
+        self._paint_boxes(painter, lines)
         if self.selection is not None:
             for rect in layout.span_rects(*self.selection):
                 painter.fillRect(rect, SELECTION_COLOUR)
@@ -334,19 +319,7 @@ class ArticleView(QAbstractScrollArea):
         symmetric = {t.name for t in self.session.project.schema.relation_types if t.symmetric}
         paint_arcs(painter, layout, lines, self.focus_relation_id, symmetric)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-        painter.setFont(layout.tag_font)
-        for line_index in lines:
-            for segment in layout.segments_by_line.get(line_index, ()):
-                if not segment.first:
-                    continue
-                entity = entities[segment.entity_id]
-                style = styles[(entity.label, entity.status)]
-                tag = layout.tag_rect(segment, style["tag_width"])
-                painter.fillRect(tag, style["tag_fill"])
-                painter.setPen(style["tag_pen"])
-                if entity.status != Status.ACCEPTED:
-                    painter.drawRect(tag)
-                painter.drawText(tag, Qt.AlignmentFlag.AlignCenter, style["tag"])
+        self._paint_tags(painter, lines)
         drag_point = getattr(self, "_link_drag_point", None)
         if self._link_drag is not None and drag_point is not None:
             segments = layout.segments_by_entity.get(self._link_drag)
@@ -357,6 +330,42 @@ class ArticleView(QAbstractScrollArea):
         if self.link is not None:
             viewport = QRectF(self.viewport().rect())
             paint_link(painter, layout, self.link, lines, viewport, offset)
+
+    def _paint_boxes(self, painter: QPainter, lines: range) -> None:
+        """The entities' boxes on the visible lines; the focused ones (and both ends of a
+        focused arc) with a thicker pen."""
+        layout, styles = self.layout_, self._styles()
+        focus = {self.focus_entity_id}
+        relation = self.session.relations.get(self.focus_relation_id)
+        if relation is not None:  # a focused arc shows both of its entities
+            focus |= {relation.head_id, relation.tail_id}
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        for line_index in lines:
+            for segment in layout.segments_by_line.get(line_index, ()):
+                entity = layout.entities[segment.entity_id]
+                style = styles[(entity.label, entity.status)]
+                rect = layout.segment_rect(segment)
+                if entity.status != Status.REJECTED:
+                    painter.fillRect(rect, style["fill"])
+                painter.setPen(style["focus_pen"] if entity.id in focus else style["pen"])
+                painter.drawRect(rect)
+
+    def _paint_tags(self, painter: QPainter, lines: range) -> None:
+        """Each entity's label tag above its first segment."""
+        layout, styles = self.layout_, self._styles()
+        painter.setFont(layout.tag_font)
+        for line_index in lines:
+            for segment in layout.segments_by_line.get(line_index, ()):
+                if not segment.first:
+                    continue
+                entity = layout.entities[segment.entity_id]
+                style = styles[(entity.label, entity.status)]
+                tag = layout.tag_rect(segment, style["tag_width"])
+                painter.fillRect(tag, style["tag_fill"])
+                painter.setPen(style["tag_pen"])
+                if entity.status != Status.ACCEPTED:
+                    painter.drawRect(tag)
+                painter.drawText(tag, Qt.AlignmentFlag.AlignCenter, style["tag"])
 
     def _paint_highlights(self, painter: QPainter, lines: range) -> None:
         """The find bar's matches on the visible lines, the current one framed."""
