@@ -199,11 +199,11 @@ class Accept(Composite):
 
     def do(self, project: Project) -> Delta:
         if not self.children:  # the first do: which candidates share the span, now
+            span = (self.entity.start, self.entity.end)
             siblings = [
                 other
-                for other in project.entities(self.document_id, status=Status.CANDIDATE)
-                if (other.start, other.end) == (self.entity.start, self.entity.end)
-                and other.id != self.entity.id
+                for other in project.entities(self.document_id, Status.CANDIDATE, within=span)
+                if (other.start, other.end) == span and other.id != self.entity.id
             ]
             self.children = [DeleteEntity(other) for other in siblings]
             self.children.append(UpdateEntity(self.entity, self.title, status=Status.ACCEPTED))
