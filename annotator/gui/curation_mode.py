@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, Signal
-from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDockWidget, QInputDialog
 
 from annotator.app import curation
@@ -47,15 +46,6 @@ class CurationText(Texts):
 def policy_name(policy: str) -> str:
     """A pre-merge policy in the interface's language (its id if unknown)."""
     return translate("Policies", POLICIES[policy]) if policy in POLICIES else policy
-
-
-def key_text(event) -> str:
-    """A key event as portable key text ("N", "Return", "Ctrl+Z"), read by physical key
-    when the layout has no Latin letters (the Arabic layout's ن is N)."""
-    latin = physical_keys.latin_key(event)
-    if latin is not None:
-        return latin.sequence
-    return QKeySequence(event.keyCombination()).toString(QKeySequence.SequenceFormat.PortableText)
 
 
 class CurationMode(QObject):
@@ -229,21 +219,23 @@ class CurationMode(QObject):
         once nothing is selected)."""
         if not self.active or self.state is None:
             return False
-        key = key_text(event)
+        keys = [sequence for sequence, _ in physical_keys.readings(event)]
         if self.editing:
             view = self.view
             return (
-                key in self.back_keys and view.selection is None and view.focus_relation_id is None
+                any(key in self.back_keys for key in keys)
+                and view.selection is None
+                and view.focus_relation_id is None
             )
-        return key in self.keymap
+        return any(key in self.keymap for key in keys)
 
     def key(self, event) -> bool:
-        key = key_text(event)
         if self.editing:
             self.editing = False
             self.tell(CurationText.tr("Back to curating: N/P, 1–9, 0, E, Enter."))
             self._show()
             return True
+        key = next(k for k, _ in physical_keys.readings(event) if k in self.keymap)
         self.keymap[key](key)
         return True
 

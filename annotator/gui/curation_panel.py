@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout,
 
 from annotator.app.curation import ENTITY, Disagreement, DocumentCuration
 from annotator.gui.actions import CURATION_BACK, CURATION_KEYS
-from annotator.gui.i18n import Texts
+from annotator.gui.i18n import FSI, PDI, RLM, Texts
 from annotator.gui.numbers import number
 from annotator.gui.reports import curation_progress
 from annotator.gui.terms import kind_name, label_name, outcome_name, type_name
@@ -17,7 +17,6 @@ from annotator.model import Schema
 
 SETTLED_TEXT = QColor("#2f6b2f")
 OPEN_TEXT = QColor("#000000")
-RLM, FSI, PDI = "\u200f", "\u2068", "\u2069"  # UAX #9: a right-to-left row, isolated names
 
 
 class CurationPanelText(Texts):

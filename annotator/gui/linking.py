@@ -10,11 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence
-
 from annotator.gui.actions import LINK_KEYS, portable
-from annotator.gui.physical_keys import latin_key
+from annotator.gui.physical_keys import readings
 from annotator.gui.relation_overlay import LinkingText, LinkState, type_for_key
 from annotator.gui.terms import label_name, type_name
 
@@ -120,16 +117,7 @@ class LinkController:
         the key in its place on a US keyboard (S and the type hotkeys with the Arabic
         layout: `physical_keys.latin_key`)."""
         state = self.state
-        typed = (
-            "Shift+Tab"
-            if event.key() == Qt.Key.Key_Backtab
-            else QKeySequence(event.keyCombination()).toString(
-                QKeySequence.SequenceFormat.PortableText
-            )
-        )
-        latin = latin_key(event)
-        readings = [(typed, event.text())] + ([(latin.sequence, latin.text)] if latin else [])
-        for sequence, text in readings:
+        for sequence, text in readings(event):
             if state.types:
                 chosen = type_for_key(state, text)
                 if chosen is not None:

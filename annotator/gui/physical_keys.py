@@ -58,6 +58,19 @@ def latin_key(event: QKeyEvent) -> LatinKey | None:
     return us_key(event.nativeScanCode(), event.key(), event.modifiers())
 
 
+def readings(event: QKeyEvent) -> list[tuple[str, str]]:
+    """The ways a key press can be read by a key table, in order: as typed (Qt's portable
+    text, Shift+Tab for Backtab; and the event's text), then, with a layout without Latin
+    letters, as the key in its place on a US keyboard (`latin_key`)."""
+    typed = (
+        "Shift+Tab"
+        if event.key() == Qt.Key.Key_Backtab
+        else QKeySequence(event.keyCombination()).toString(QKeySequence.SequenceFormat.PortableText)
+    )
+    latin = latin_key(event)
+    return [(typed, event.text())] + ([(latin.sequence, latin.text)] if latin else [])
+
+
 def us_key(keycode: int, key: int, modifiers: Qt.KeyboardModifier) -> LatinKey | None:
     """The US key of XKB `keycode` for a press that Qt reported as `key` with
     `modifiers`; None unless `key` is a character outside Latin-1 on a key of the main
