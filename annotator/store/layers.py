@@ -79,12 +79,7 @@ def replace_layer(project: Project, document_id: int, layer: str, draft: Documen
                     relation.status, relation.annotator, stamp, stamp, layer,
                 ),
             )  # fmt: skip
-        db.execute(
-            "INSERT INTO document_layers (document_id, layer, status, updated_at) "
-            "VALUES (?, ?, ?, ?) ON CONFLICT (document_id, layer) DO UPDATE SET "
-            "status = excluded.status, updated_at = excluded.updated_at",
-            (document_id, layer, draft.status, stamp),
-        )
+        project._documents.write_status(document_id, layer, draft.status)
         EditLog(db).record(
             action="merge",
             object_kind="document",
