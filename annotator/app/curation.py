@@ -154,6 +154,16 @@ def _relation_regions(names, sets: dict, unanimous: frozenset) -> list[Disagreem
     return found
 
 
+def region_spans(region: str) -> list[tuple[int, int]]:
+    """The (start, end) code points a region key stands for: one stretch for an entity
+    disagreement ("start-end"), the two joined spans for a relation one."""
+    spans = []
+    for part in region.split("|"):
+        start, end = part.split("-")
+        spans.append((int(start), int(end)))
+    return spans
+
+
 def relation_region(head: Span | tuple[int, int], tail: Span | tuple[int, int]) -> str:
     """The region key of the relations between two spans, either direction:
     "start-end|start-end" of the two spans, the earlier first."""

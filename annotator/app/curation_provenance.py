@@ -17,6 +17,7 @@ from annotator.app.curation import (
     RELATION,
     curated_layers,
     normalised_relation,
+    region_spans,
     relation_region,
 )
 from annotator.model import GOLD, Decision, Entity, Outcome
@@ -117,6 +118,5 @@ def _entity_regions(
     found = []
     for (kind, region), record in records.items():
         if kind == ENTITY:
-            start, end = region.split("-")
-            found.append(((int(start), int(end)), record))
+            found.append((region_spans(region)[0], record))
     return found

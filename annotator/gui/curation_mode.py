@@ -257,13 +257,7 @@ class CurationMode(QObject):
         if self.state is None or index is None:
             self.view.set_outline([])
         else:
-            disagreement = self.state.disagreements[index]
-            if disagreement.kind == ENTITY:
-                spans = [(disagreement.start, disagreement.end)]
-            else:
-                low, high = disagreement.region.split("|")
-                spans = [tuple(int(x) for x in part.split("-")) for part in (low, high)]
-            self.view.set_outline(spans)
+            self.view.set_outline(curation.region_spans(self.state.disagreements[index].region))
         self._show()
 
     def _current(self):
